@@ -1,0 +1,17 @@
+using Iomete.Functions.App;
+using Iomete.Functions.Core;
+using Iomete.Functions.Identity;
+using Iomete.Platform;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<FunctionPipelineMiddleware>();
+
+// The same services as the local host; which functions a Deployment serves is chosen by the chart.
+builder.Services.AddIometePlatform();
+builder.Services.AddCoreService();
+builder.Services.AddIdentityService();
+
+await builder.Build().RunAsync();

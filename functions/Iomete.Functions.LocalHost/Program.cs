@@ -1,0 +1,4 @@
+using Iomete.Functions.LocalHost;
+
+var app = LocalHostApp.Build(args);
+await app.RunAsync();

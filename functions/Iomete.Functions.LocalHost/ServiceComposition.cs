@@ -1,0 +1,17 @@
+using Iomete.Functions.Core;
+using Iomete.Functions.Identity;
+using Iomete.Platform;
+
+namespace Iomete.Functions.LocalHost;
+
+/// <summary>Every service the platform has; the Functions app composes the same list.</summary>
+public static class ServiceComposition
+{
+    public static IServiceCollection AddIometeServices(this IServiceCollection services)
+    {
+        services.AddIometePlatform();
+        services.AddCoreService();
+        services.AddIdentityService();
+        return services;
+    }
+}

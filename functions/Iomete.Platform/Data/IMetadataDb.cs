@@ -1,0 +1,25 @@
+using System.Data.Common;
+
+namespace Iomete.Platform.Data;
+
+public enum MetadataEngine
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The metadata database of each service. One port, two engines: SQLite files under the data
+/// directory (embedded) and a PostgreSQL database per service (cluster). Opening a service's
+/// database for the first time runs its migrations.
+/// </summary>
+public interface IMetadataDb
+{
+    MetadataEngine Engine { get; }
+
+    /// <summary>An open connection to <paramref name="service"/>'s database; dispose it after use.</summary>
+    Task<DbConnection> OpenAsync(string service, CancellationToken ct);
+
+    /// <summary>True when the error is a unique-key violation (on either engine).</summary>
+    bool IsUniqueViolation(Exception exception);
+}

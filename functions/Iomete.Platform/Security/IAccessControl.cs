@@ -1,0 +1,20 @@
+namespace Iomete.Platform.Security;
+
+/// <summary>
+/// Authorization decisions. Every check that fails throws a 403
+/// <see cref="Errors.ForbiddenException"/>, which the audit log records as a denial.
+/// </summary>
+public interface IAccessControl
+{
+    /// <summary>Requires an admin role; <paramref name="forRead"/> also admits READ_ONLY_ADMIN.</summary>
+    void RequireAdminRole(Caller caller, AdminRole role, bool forRead = false);
+
+    /// <summary>Requires a domain-bundle permission (owners and domain managers always pass).</summary>
+    Task RequireDomainPermissionAsync(Caller caller, string domainId, string permission, CancellationToken ct);
+
+    /// <summary>True when the caller may act in the domain at all (member of any bundle, owner or manager).</summary>
+    Task<bool> CanAccessDomainAsync(Caller caller, string domainId, CancellationToken ct);
+
+    /// <summary>Requires a permission on one resource through the bundle that holds it.</summary>
+    Task RequireAssetPermissionAsync(Caller caller, AssetType type, string assetId, string permission, CancellationToken ct);
+}
