@@ -15,14 +15,14 @@ public static class LocalHostApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
         builder.Services.AddIometeServices();
         builder.Services.AddLocalAdapters();
         builder.Services.PostConfigure<InternalCallOptions>(o => o.AppApiToken ??= LocalAppToken.Create());
         configure?.Invoke(builder);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
 
         var app = builder.Build();
         app.UseMiddleware<FunctionPipelineMiddleware>();
