@@ -1,5 +1,10 @@
+using Iomete.Functions.Core.Secrets;
+using Iomete.Functions.Core.SystemConfig;
+using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
+using Iomete.Platform.Options;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Iomete.Functions.Core;
 
@@ -11,6 +16,12 @@ public static class CoreRegistration
     public static IServiceCollection AddCoreService(this IServiceCollection services)
     {
         services.AddFunctionsFrom(typeof(CoreRegistration).Assembly);
+        services.AddServiceDatabase(Service, typeof(CoreRegistration).Assembly);
+        services.AddValidatedOptions<CoreOptions>(CoreOptions.Section);
+        services.TryAddSingleton<SecretCipher>();
+        services.TryAddSingleton<SystemConfigStore>();
+        services.TryAddSingleton<NodeTypes.NodeTypeStore>();
+        services.TryAddSingleton<ISystemConfig>(sp => sp.GetRequiredService<SystemConfigStore>());
         return services;
     }
 }

@@ -1,0 +1,27 @@
+using Iomete.Platform.Errors;
+using Iomete.Platform.Functions;
+using Iomete.Platform.Http;
+using Iomete.Platform.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Iomete.Functions.Core.SystemConfig;
+
+public sealed class GetSystemConfig(ICallerAccessor callers, IAccessControl access, SystemConfigStore store)
+{
+    [Function("core-system-config-get")]
+    [OpenApiOperation("System config", "Read one system-config key")]
+    [OpenApiResponse(200, typeof(SystemConfigEntry))]
+    [OpenApiResponse(404, Description = "Unknown key")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/system-config/{key}")] HttpRequest request,
+        string key,
+        CancellationToken ct)
+    {
+        var caller = await callers.RequireAsync(request, ct);
+        access.RequireAdminRole(caller, AdminRole.AdministrationManager, forRead: true);
+        var entry = await store.FindAsync(key, ct) ?? throw new NotFoundException("System config key", key);
+        return ApiResults.Ok(entry);
+    }
+}
