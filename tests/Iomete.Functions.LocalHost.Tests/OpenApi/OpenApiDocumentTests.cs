@@ -66,7 +66,7 @@ public sealed class OpenApiDocumentTests
     {
         // docs/openapi.json is what users read without running the platform; regenerate it with
         // IOMETE_UPDATE_OPENAPI=1 dotnet test --filter CommittedDocument_MatchesTheGeneratedOne
-        var generated = BuildDocument(out _).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var generated = BuildDocument(out _).ToJsonString(OpenApiDocumentProvider.WriteOptions) + "\n";
         var path = Path.Combine(Requires.RepositoryRoot(), "docs", "openapi.json");
         if (Environment.GetEnvironmentVariable("IOMETE_UPDATE_OPENAPI") == "1")
         {
