@@ -21,6 +21,7 @@ public static class CoreRegistration
         services.TryAddSingleton<SecretCipher>();
         services.TryAddSingleton<SystemConfigStore>();
         services.TryAddSingleton<NodeTypes.NodeTypeStore>();
+        services.TryAddSingleton<Volumes.VolumeStore>();
         services.TryAddSingleton<ISystemConfig>(sp => sp.GetRequiredService<SystemConfigStore>());
         return services;
     }

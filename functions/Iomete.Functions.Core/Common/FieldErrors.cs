@@ -30,12 +30,23 @@ internal sealed class FieldErrors
 
     public void ThrowIfAny()
     {
-        if (_errors.Count == 0)
+        if (_errors.Count > 0)
         {
-            return;
+            throw ToException();
         }
+    }
+
+    /// <summary>Adds one more error and returns the exception holding all of them, for <c>?? throw</c>.</summary>
+    public ValidationException Fail(string field, string message)
+    {
+        Add(field, message);
+        return ToException();
+    }
+
+    private ValidationException ToException()
+    {
         var errors = _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-        throw new ValidationException(
+        return new ValidationException(
             string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")),
             errors);
     }

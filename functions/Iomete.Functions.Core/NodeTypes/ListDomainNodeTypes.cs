@@ -22,12 +22,12 @@ public sealed class ListDomainNodeTypes(ICallerAccessor callers, IAccessControl 
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var query = ListQuery.From(request, NodeTypeStore.Sortable, "name");
-        var usage = ListNodeTypes.ReadUsage(request);
         if (!await access.CanAccessDomainAsync(caller, domain, ct))
         {
             throw new ForbiddenException($"You have no access to domain '{domain}'.");
         }
+        var query = ListQuery.From(request, NodeTypeStore.Sortable, "name");
+        var usage = ListNodeTypes.ReadUsage(request);
         return ApiResults.Ok(await store.ListAsync(query, usage, ct));
     }
 }

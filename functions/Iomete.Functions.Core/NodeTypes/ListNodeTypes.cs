@@ -20,9 +20,9 @@ public sealed class ListNodeTypes(ICallerAccessor callers, IAccessControl access
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        access.RequireAdminRole(caller, AdminRole.ComputeResourcesManager, forRead: true);
         var query = ListQuery.From(request, NodeTypeStore.Sortable, "name");
         var usage = ReadUsage(request);
-        access.RequireAdminRole(caller, AdminRole.ComputeResourcesManager, forRead: true);
         return ApiResults.Ok(await store.ListAsync(query, usage, ct));
     }
 

@@ -20,8 +20,8 @@ public sealed class ListSystemConfig(ICallerAccessor callers, IAccessControl acc
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var query = ListQuery.From(request, Sortable, "key");
         access.RequireAdminRole(caller, AdminRole.AdministrationManager, forRead: true);
+        var query = ListQuery.From(request, Sortable, "key");
 
         IEnumerable<SystemConfigEntry> entries = await store.ListAsync(ct);
         if (query.Search is { } search)
