@@ -22,6 +22,8 @@ public static class CoreRegistration
         services.TryAddSingleton<SystemConfigStore>();
         services.TryAddSingleton<NodeTypes.NodeTypeStore>();
         services.TryAddSingleton<Volumes.VolumeStore>();
+        services.TryAddSingleton<SparkSettings.SparkSettingsStore>();
+        services.TryAddSingleton<SparkSettings.ISparkSettings>(sp => sp.GetRequiredService<SparkSettings.SparkSettingsStore>());
         services.TryAddSingleton<ISystemConfig>(sp => sp.GetRequiredService<SystemConfigStore>());
         return services;
     }
