@@ -1,6 +1,7 @@
 using Iomete.Functions.Identity.Auth;
 using Iomete.Functions.Identity.Bootstrap;
 using Iomete.Functions.Identity.Groups;
+using Iomete.Functions.Identity.Roles;
 using Iomete.Functions.Identity.Storage;
 using Iomete.Functions.Identity.Users;
 using Iomete.Platform.Data;
@@ -28,6 +29,7 @@ public static class IdentityRegistration
         services.TryAddSingleton<PasswordHasher>();
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<GroupStore>();
+        services.TryAddSingleton<RoleStore>();
         services.TryAddSingleton<SessionStore>();
         services.TryAddSingleton<LoginThrottle>();
         services.TryAddSingleton<TokenRateLimiter>();

@@ -37,24 +37,24 @@ public sealed class SessionStore(IdentityDb db, TimeProvider clock, IIdGenerator
     /// Exchanges a refresh token for new secrets. Null when the token is unknown, expired, its user
     /// is not active, or it was already used: a reused refresh token ends its session.
     /// </summary>
-    public async Task<SessionTokens?> RefreshAsync(string refreshToken, CancellationToken ct)
+    public async Task<(SessionTokens Tokens, bool PasswordTemporary)?> RefreshAsync(string refreshToken, CancellationToken ct)
     {
         var now = IdentityDb.Ms(clock.GetUtcNow());
         var hash = SecretTokens.Hash(refreshToken);
         await using var connection = await db.OpenAsync(ct);
-        var session = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+        var found = await connection.QuerySingleOrDefaultAsync<Found>(new CommandDefinition(
             """
-            SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
+            SELECT s.id AS Id, u.password_temporary AS PasswordTemporary FROM sessions s JOIN users u ON u.id = s.user_id
             WHERE s.refresh_hash = @hash AND s.refresh_expires_ms > @now AND u.status = 'ACTIVE'
             """,
             new { hash, now }, cancellationToken: ct));
-        if (session is null)
+        if (found is null)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM sessions WHERE previous_refresh_hash = @hash", new { hash }, cancellationToken: ct));
             return null;
         }
-        var tokens = NewTokens(session);
+        var tokens = NewTokens(found.Id);
         var rotated = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE sessions SET access_hash = @AccessHash, refresh_hash = @RefreshHash, previous_refresh_hash = @Old,
@@ -63,12 +63,12 @@ public sealed class SessionStore(IdentityDb db, TimeProvider clock, IIdGenerator
             """,
             new
             {
-                Id = session, Old = hash, AccessHash = SecretTokens.Hash(tokens.AccessToken), RefreshHash = SecretTokens.Hash(tokens.RefreshToken),
+                Id = found.Id, Old = hash, AccessHash = SecretTokens.Hash(tokens.AccessToken), RefreshHash = SecretTokens.Hash(tokens.RefreshToken),
                 AccessExpires = now + (long)tokens.AccessLifetime.TotalMilliseconds, RefreshExpires = now + (long)tokens.RefreshLifetime.TotalMilliseconds,
             },
             cancellationToken: ct));
         // Losing the race means another request rotated this token first: the same token was used twice.
-        return rotated == 1 ? tokens : null;
+        return rotated == 1 ? (tokens, found.PasswordTemporary) : null;
     }
 
     /// <summary>Ends the session that issued <paramref name="accessToken"/>; false when there is none.</summary>
@@ -99,4 +99,10 @@ public sealed class SessionStore(IdentityDb db, TimeProvider clock, IIdGenerator
     private SessionTokens NewTokens(string sessionId) => new(
         sessionId, SecretTokens.New(SecretTokens.SessionPrefix), SecretTokens.New(SecretTokens.RefreshPrefix),
         Options.AccessTokenLifetime, Options.RefreshTokenLifetime);
+
+    private sealed class Found
+    {
+        public string Id { get; init; } = "";
+        public bool PasswordTemporary { get; init; }
+    }
 }

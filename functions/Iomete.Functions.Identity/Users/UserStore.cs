@@ -122,7 +122,7 @@ public sealed class UserStore(IdentityDb db)
         return deleted == 1;
     }
 
-    public async Task<Page<User>> ListAsync(ListQuery query, UserType? type, CancellationToken ct)
+    public Task<Page<User>> ListAsync(ListQuery query, UserType? type, CancellationToken ct)
     {
         var where = "WHERE 1 = 1";
         if (query.SearchPattern is not null)
@@ -135,6 +135,12 @@ public sealed class UserStore(IdentityDb db)
             where += " AND type = @Type";
         }
         var args = new { Pattern = query.SearchPattern, Type = type is { } t ? DbEnum<UserType>.Name(t) : null, query.Limit, query.Offset };
+        return QueryPageAsync(where, args, query, ct);
+    }
+
+    /// <summary>A page of users matching <paramref name="where"/>; <paramref name="args"/> must carry Limit and Offset.</summary>
+    internal async Task<Page<User>> QueryPageAsync(string where, object args, ListQuery query, CancellationToken ct)
+    {
         await using var connection = await db.OpenAsync(ct);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM users {where}", args, cancellationToken: ct));
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(

@@ -52,4 +52,16 @@ internal static class Http
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    public static HttpClient WithInternalToken(this Iomete.Testing.LocalPlatform platform, string? token)
+    {
+        var client = platform.Anonymous();
+        client.DefaultRequestHeaders.Add(Iomete.Platform.Security.InternalCallOptions.Header, token);
+        return client;
+    }
+
+    public static string AppApiToken(this Iomete.Testing.LocalPlatform platform) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<Iomete.Platform.Security.InternalCallOptions>>(platform.Services)
+            .Value.AppApiToken!;
 }
