@@ -1,5 +1,15 @@
+using Iomete.Functions.Identity.Auth;
+using Iomete.Functions.Identity.Bootstrap;
+using Iomete.Functions.Identity.Groups;
+using Iomete.Functions.Identity.Roles;
+using Iomete.Functions.Identity.Storage;
+using Iomete.Functions.Identity.Users;
+using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
+using Iomete.Platform.Options;
+using Iomete.Platform.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Iomete.Functions.Identity;
 
@@ -11,6 +21,21 @@ public static class IdentityRegistration
     public static IServiceCollection AddIdentityService(this IServiceCollection services)
     {
         services.AddFunctionsFrom(typeof(IdentityRegistration).Assembly);
+        services.AddServiceDatabase(Service, typeof(IdentityRegistration).Assembly);
+
+        // Users, groups, admin roles, login sessions, access tokens, the caller of each request.
+        services.AddValidatedOptions<IdentityOptions>(IdentityOptions.Section);
+        services.TryAddSingleton<IdentityDb>();
+        services.TryAddSingleton<PasswordHasher>();
+        services.TryAddSingleton<UserStore>();
+        services.TryAddSingleton<GroupStore>();
+        services.TryAddSingleton<RoleStore>();
+        services.TryAddSingleton<SessionStore>();
+        services.TryAddSingleton<LoginThrottle>();
+        services.TryAddSingleton<TokenRateLimiter>();
+        services.TryAddSingleton<ICallerAccessor, CallerAccessor>();
+        services.TryAddSingleton<AdminBootstrap>();
+        services.AddHostedService<BootstrapService>();
         return services;
     }
 }
