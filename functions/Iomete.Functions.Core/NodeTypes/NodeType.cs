@@ -28,13 +28,13 @@ public sealed record NodeTypeView(
 /// <param name="Cpu">CPU in millicores, at least 10 (default 1000).</param>
 /// <param name="Memory">Memory in MiB, at least 900 (default 1024).</param>
 public sealed record NodeTypeRequest(
-    string? Name,
-    string? Description,
-    int? Cpu,
-    int? Memory,
-    IReadOnlyList<NodeTypeUsage>? AvailableFor,
-    bool? SpotInstance,
-    IReadOnlyList<ResourceTag?>? ResourceTags);
+    string? Name = null,
+    string? Description = null,
+    int? Cpu = null,
+    int? Memory = null,
+    IReadOnlyList<NodeTypeUsage>? AvailableFor = null,
+    bool? SpotInstance = null,
+    IReadOnlyList<ResourceTag?>? ResourceTags = null);
 
 /// <summary>A validated node type definition, ready to store.</summary>
 public sealed record NodeTypeSpec(

@@ -7,10 +7,10 @@ public sealed record SparkSettingView(string Key, string Value, bool Sensitive);
 public sealed record SparkSettingsView(IReadOnlyList<SparkSettingView> Settings, DateTimeOffset? UpdatedAt, string? UpdatedBy);
 
 /// <summary>One entry to save. For a sensitive key, sending <c>*****</c> keeps the value stored before.</summary>
-public sealed record SparkSettingInput(string? Key, string? Value, bool? Sensitive);
+public sealed record SparkSettingInput(string? Key = null, string? Value = null, bool? Sensitive = null);
 
 /// <summary>Replaces every setting of the scope with this list (an empty list clears them).</summary>
-public sealed record SparkSettingsRequest(IReadOnlyList<SparkSettingInput?>? Settings);
+public sealed record SparkSettingsRequest(IReadOnlyList<SparkSettingInput?>? Settings = null);
 
 /// <summary>Where an effective setting came from.</summary>
 public enum SparkSettingSource

@@ -11,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.Core.SystemConfig;
 
 /// <summary>The new value; a string, or a JSON number/boolean for numeric and boolean keys.</summary>
-public sealed record SetSystemConfigRequest(JsonElement? Value);
+public sealed record SetSystemConfigRequest(JsonElement? Value = null);
 
 public sealed class SetSystemConfig(ICallerAccessor callers, IAccessControl access, SystemConfigStore store)
 {

@@ -35,15 +35,15 @@ public sealed record VolumeView(
 /// <summary>Create or replace a volume; only the fields of its type may be set. On update <c>name</c> may be omitted.</summary>
 /// <param name="MaxSize">A Kubernetes quantity such as <c>10Gi</c>.</param>
 public sealed record VolumeRequest(
-    string? Name,
-    VolumeType? Type,
-    string? HostPath,
-    string? StorageClassName,
-    string? MaxSize,
-    bool? SchedulerReserved,
-    string? Server,
-    string? Path,
-    IReadOnlyList<ResourceTag?>? ResourceTags);
+    string? Name = null,
+    VolumeType? Type = null,
+    string? HostPath = null,
+    string? StorageClassName = null,
+    string? MaxSize = null,
+    bool? SchedulerReserved = null,
+    string? Server = null,
+    string? Path = null,
+    IReadOnlyList<ResourceTag?>? ResourceTags = null);
 
 /// <summary>A validated volume definition.</summary>
 public sealed record VolumeSpec(

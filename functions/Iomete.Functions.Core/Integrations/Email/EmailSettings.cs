@@ -29,14 +29,14 @@ public sealed record EmailSettingsView(
 /// The password must be sent on every save: it is never read back.
 /// </summary>
 public sealed record EmailSettingsRequest(
-    string? Host,
-    int? Port,
-    SmtpSecurity? Security,
-    bool? RequireAuth,
-    string? Username,
-    string? Password,
-    string? SenderEmail,
-    string? SenderName);
+    string? Host = null,
+    int? Port = null,
+    SmtpSecurity? Security = null,
+    bool? RequireAuth = null,
+    string? Username = null,
+    string? Password = null,
+    string? SenderEmail = null,
+    string? SenderName = null);
 
 /// <summary>A checked SMTP configuration with its password in clear, ready to use or store.</summary>
 public sealed record SmtpSettings(

@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.Core.Integrations.Email;
 
 /// <summary>Where to send the test, and optionally unsaved settings to try (else the saved ones).</summary>
-public sealed record EmailTestRequest(string? To, EmailSettingsRequest? Settings);
+public sealed record EmailTestRequest(string? To = null, EmailSettingsRequest? Settings = null);
 
 public sealed record EmailTestResult(bool Sent, string To, string Server);
 

@@ -27,12 +27,12 @@ public sealed record WebhookView(
 /// <c>spark-job.failed</c>, a family such as <c>spark-job.*</c>, or <c>*</c> for everything.
 /// </summary>
 public sealed record WebhookRequest(
-    string? Name,
-    string? Url,
-    WebhookKind? Kind,
-    string? Secret,
-    IReadOnlyList<string?>? Events,
-    bool? Enabled);
+    string? Name = null,
+    string? Url = null,
+    WebhookKind? Kind = null,
+    string? Secret = null,
+    IReadOnlyList<string?>? Events = null,
+    bool? Enabled = null);
 
 /// <summary>A checked webhook definition. <see cref="Secret"/> null with <see cref="KeepSecret"/> keeps the stored one.</summary>
 public sealed record WebhookSpec(string Name, string Url, WebhookKind Kind, string? Secret, bool KeepSecret, IReadOnlyList<string> Events, bool Enabled);
