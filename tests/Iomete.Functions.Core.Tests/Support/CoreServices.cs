@@ -9,10 +9,13 @@ public sealed class CoreServices : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private CoreServices(ServiceProvider provider, string dataDir)
+    private readonly IDictionary<string, string?>? _settings;
+
+    private CoreServices(ServiceProvider provider, string dataDir, IDictionary<string, string?>? settings)
     {
         _provider = provider;
         DataDir = dataDir;
+        _settings = settings;
     }
 
     public string DataDir { get; }
@@ -32,22 +35,20 @@ public sealed class CoreServices : IAsyncDisposable
             .AddLogging()
             .AddIometePlatform()
             .AddCoreService();
-        return new CoreServices(services.BuildServiceProvider(), dataDir);
+        return new CoreServices(services.BuildServiceProvider(), dataDir, settings);
     }
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
     /// <summary>A second, independent set of services on the same data directory (another process or replica).</summary>
-    public CoreServices Sibling() => Create(dataDir: DataDir, deleteOnDispose: false);
+    public CoreServices Sibling()
+    {
+        var sibling = Create(_settings, DataDir);
+        sibling._deleteOnDispose = false;
+        return sibling;
+    }
 
     private bool _deleteOnDispose = true;
-
-    private static CoreServices Create(string dataDir, bool deleteOnDispose)
-    {
-        var services = Create(null, dataDir);
-        services._deleteOnDispose = deleteOnDispose;
-        return services;
-    }
 
     public async ValueTask DisposeAsync()
     {
