@@ -97,7 +97,8 @@ public sealed partial class S3rverServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { ScriptPath, "-d", Path.Combine(folder, "data"), "-a", "127.0.0.1", "-p", "0", "-s", "--configure-bucket", bucket })
+        // s3rver encrypts continuation tokens with DES, which OpenSSL 3 only offers from its legacy provider.
+        foreach (var argument in new[] { "--openssl-legacy-provider", ScriptPath, "-d", Path.Combine(folder, "data"), "-a", "127.0.0.1", "-p", "0", "-s", "--configure-bucket", bucket })
         {
             start.ArgumentList.Add(argument);
         }
