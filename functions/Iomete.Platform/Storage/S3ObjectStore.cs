@@ -129,8 +129,10 @@ public sealed partial class S3ObjectStore : IObjectStore
             ContinuationToken = continuationToken,
             MaxKeys = Math.Min(maxKeys, LocalFolderObjectStore.MaxListKeys),
         }, ct);
-        // SDK v4 leaves empty collections null.
+        // SDK v4 leaves empty collections null. Zero-byte "folder" markers some consoles create
+        // (keys ending in '/') are not objects a caller could name, so they are left out.
         var objects = (response.S3Objects ?? [])
+            .Where(o => o.Key.Length > _prefix.Length && !o.Key.EndsWith('/'))
             .Select(o => new ObjectInfo(o.Key[_prefix.Length..], o.Size ?? 0, ToInstant(o.LastModified), o.ETag))
             .ToList();
         var prefixes = (response.CommonPrefixes ?? []).Select(p => p[_prefix.Length..]).ToList();

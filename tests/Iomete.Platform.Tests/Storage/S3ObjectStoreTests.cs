@@ -113,4 +113,18 @@ public sealed class S3ObjectStoreTests : ObjectStoreContract
         Assert.NotEqual(content, stored);
         Assert.True(stored.Length > content.Length);
     }
+
+    [ServiceFact]
+    public async Task List_LeavesOutFolderMarkersMadeByOtherTools()
+    {
+        await _client.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = _options.Bucket, Key = _prefix + "/m/", ContentBody = string.Empty, UseChunkEncoding = false,
+        });
+        await PutAsync("m/real.txt", [1]);
+
+        var listing = await Store.ListAsync("m/", null, null, 100, CancellationToken.None);
+
+        Assert.Equal(["m/real.txt"], listing.Objects.Select(o => o.Key));
+    }
 }
