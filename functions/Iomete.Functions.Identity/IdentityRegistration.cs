@@ -1,3 +1,5 @@
+using Iomete.Functions.Identity.Access;
+using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +13,8 @@ public static class IdentityRegistration
     public static IServiceCollection AddIdentityService(this IServiceCollection services)
     {
         services.AddFunctionsFrom(typeof(IdentityRegistration).Assembly);
+        services.AddServiceDatabase(Service, typeof(IdentityRegistration).Assembly);
+        services.AddDomainsAndBundles();
         return services;
     }
 }
