@@ -23,6 +23,8 @@ public static class PlatformRegistration
         services.TryAddSingleton<IAuditLog, SqlAuditLog>();
         services.TryAddSingleton<AuditRecorder>();
         services.TryAddSingleton<FunctionCatalog>();
+        services.TryAddSingleton<Functions.OpenApi.OpenApiDocumentBuilder>();
+        services.TryAddSingleton<Functions.OpenApi.OpenApiDocumentProvider>();
         services.AddOptions<Security.InternalCallOptions>().BindConfiguration(Security.InternalCallOptions.Section);
         return services;
     }
