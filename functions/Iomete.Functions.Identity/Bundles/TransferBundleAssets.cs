@@ -36,7 +36,9 @@ public sealed class TransferBundleAssets(ICallerAccessor callers, BundleGuard gu
             throw ValidationException.ForField("targetBundleId", "must differ from the source bundle");
         }
         var moving = body.Assets
-            .Select((a, i) => (Type: AssetTypeNames.Parse(a.AssetType, $"assets[{i}].assetType"), Id: a.AssetId?.Trim() ?? string.Empty))
+            .Select((a, i) => a is null
+                ? throw ValidationException.ForField($"assets[{i}]", "must be an object with assetType and assetId")
+                : (Type: AssetTypeNames.Parse(a.AssetType, $"assets[{i}].assetType"), Id: a.AssetId.Trim()))
             .Distinct()
             .ToList();
         var source = await bundles.GetAsync(bundleId, ct);

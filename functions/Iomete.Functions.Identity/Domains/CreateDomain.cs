@@ -28,6 +28,8 @@ public sealed class CreateDomain(ICallerAccessor callers, IAccessControl access,
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // The role check needs no input, so a caller without it learns nothing about validation.
+        access.RequireAdminRole(caller, AdminRole.DomainManager);
 
         var body = await RequestBody.ReadAsync<CreateDomainRequest>(request, ct);
         var id = body.Id.Trim();
@@ -37,8 +39,6 @@ public sealed class CreateDomain(ICallerAccessor callers, IAccessControl access,
                 $"must be 1-{DomainRules.MaxIdLength} lowercase letters, digits or hyphens, starting and ending with a letter or digit");
         }
         var name = string.IsNullOrWhiteSpace(body.Name) ? id : body.Name.Trim();
-
-        access.RequireAdminRole(caller, AdminRole.DomainManager);
 
         var requested = (body.Owners ?? []).Prepend(body.Owner).OfType<ActorRequest>().ToList();
         var owners = requested.Count == 0

@@ -26,8 +26,8 @@ public sealed class ListDomains(ICallerAccessor callers, IAccessControl access, 
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var query = ListQuery.From(request, Sortable, "id");
         access.RequireAdminRole(caller, AdminRole.DomainManager, forRead: true);
+        var query = ListQuery.From(request, Sortable, "id");
         var page = await domains.ListAsync(query, ct);
         return ApiResults.Ok(new Page<DomainView>(await views.ViewsAsync(page.Items, ct), page.Total, page.Offset, page.Limit));
     }

@@ -28,6 +28,7 @@ public sealed class UpdateDomain(ICallerAccessor callers, IAccessControl access,
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        access.RequireAdminRole(caller, AdminRole.DomainManager);
 
         var body = await RequestBody.ReadAsync<UpdateDomainRequest>(request, ct);
         if (body.Name is not null && string.IsNullOrWhiteSpace(body.Name))
@@ -38,8 +39,6 @@ public sealed class UpdateDomain(ICallerAccessor callers, IAccessControl access,
         {
             throw ValidationException.ForField("owners", "a domain needs at least one owner");
         }
-
-        access.RequireAdminRole(caller, AdminRole.DomainManager);
 
         var requested = (body.Owners ?? []).Prepend(body.Owner).OfType<ActorRequest>().ToList();
         var owners = requested.Count == 0 ? null : await views.ResolveOwnersAsync(requested, ct);
