@@ -4,11 +4,34 @@ using Iomete.Platform.Security;
 
 namespace Iomete.Functions.Identity.Access;
 
+// Row classes, not records: SQLite reports no type for computed columns of an empty result,
+// which Dapper's constructor matching rejects; property mapping converts instead.
+
 /// <summary>What one decision needs to know about a domain, in one round trip.</summary>
-public sealed record DomainFacts(long Exists, long Owner, long Granted, long Member);
+public sealed class DomainFacts
+{
+    public long Exists { get; set; }
+    public long Owner { get; set; }
+    public long Granted { get; set; }
+    public long Member { get; set; }
+}
 
 /// <summary>What one decision needs to know about an asset's bundle, in one round trip.</summary>
-public sealed record AssetFacts(string BundleId, string DomainId, string OwnerType, string OwnerId, long DomainOwner, long Granted);
+public sealed class AssetFacts
+{
+    public string BundleId { get; set; } = string.Empty;
+    public string DomainId { get; set; } = string.Empty;
+    public string OwnerType { get; set; } = string.Empty;
+    public string OwnerId { get; set; } = string.Empty;
+    public long DomainOwner { get; set; }
+    public long Granted { get; set; }
+}
+
+internal sealed class BundleFacts
+{
+    public long DomainOwner { get; set; }
+    public long Member { get; set; }
+}
 
 /// <summary>
 /// The queries behind authorization decisions. Each is one statement of indexed lookups and
@@ -85,7 +108,7 @@ public sealed class AccessQueries(IMetadataDb db)
                       {SqlList.IsCaller("p", "actor_type", "actor_id", caller.UserId, groups, args, "M")}) AS Member
             """;
         await using var connection = await db.OpenAsync(IdentityRegistration.Service, ct);
-        var row = await connection.QuerySingleAsync<(long DomainOwner, long Member)>(new CommandDefinition(sql, args, cancellationToken: ct));
+        var row = await connection.QuerySingleAsync<BundleFacts>(new CommandDefinition(sql, args, cancellationToken: ct));
         return (row.DomainOwner > 0, row.Member > 0);
     }
 

@@ -46,14 +46,22 @@ public sealed class ActorDirectory(IMetadataDb db)
         var users = SqlList.In("id", list.Where(a => a.Type == "USER").Select(a => a.Id).ToList(), args, "U");
         var groups = SqlList.In("id", list.Where(a => a.Type == "GROUP").Select(a => a.Id).ToList(), args, "G");
         await using var connection = await db.OpenAsync(IdentityRegistration.Service, ct);
-        var rows = await connection.QueryAsync<(string Type, string Id, string Name)>(new CommandDefinition(
-            $"SELECT 'USER', id, username FROM users WHERE {users} UNION ALL SELECT 'GROUP', id, name FROM user_groups WHERE {groups}",
+        var rows = await connection.QueryAsync<NameRow>(new CommandDefinition(
+            $"SELECT 'USER' AS Type, id, username AS Name FROM users WHERE {users} UNION ALL SELECT 'GROUP' AS Type, id, name FROM user_groups WHERE {groups}",
             args, cancellationToken: ct));
         foreach (var row in rows)
         {
             names[(row.Type, row.Id)] = row.Name;
         }
         return names;
+    }
+
+    // A class, not a tuple: SQLite reports no type for the literal column of an empty result.
+    private sealed class NameRow
+    {
+        public string Type { get; set; } = string.Empty;
+        public string Id { get; set; } = string.Empty;
+        public string Name { get; set; } = string.Empty;
     }
 
     /// <summary>The view of a stored actor, with its name when it still exists.</summary>

@@ -13,9 +13,9 @@ namespace Iomete.Functions.Identity.Bundles;
 /// <summary>A new resource bundle; the name is unique in its domain and cannot change. The owner defaults to the caller.</summary>
 public sealed record CreateBundleRequest(
     [property: Required, StringLength(255)] string Name,
-    [property: StringLength(2048)] string? Description,
     [property: Required] string Domain,
-    ActorRequest? Owner);
+    [property: StringLength(2048)] string? Description = null,
+    ActorRequest? Owner = null);
 
 public sealed class CreateBundle(ICallerAccessor callers, IAccessControl access, ActorDirectory directory, BundleStore bundles, BundleViews views)
 {

@@ -11,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.Identity.Bundles;
 
 /// <summary>Whose permissions to remove: of one asset type, or all when <c>assetType</c> is omitted.</summary>
-public sealed record RevokeBundlePermissionsRequest([property: Required] string ActorId, ActorType ActorType, string? AssetType);
+public sealed record RevokeBundlePermissionsRequest([property: Required] string ActorId, ActorType ActorType, string? AssetType = null);
 
 public sealed class RevokeBundlePermissions(ICallerAccessor callers, BundleGuard guard, ActorDirectory directory, BundleStore bundles, BundlePermissionStore permissions)
 {

@@ -11,7 +11,7 @@ using ValidationException = Iomete.Platform.Errors.ValidationException;
 namespace Iomete.Functions.Identity.Bundles;
 
 /// <summary>Changes to a bundle; omitted fields stay. The name cannot change.</summary>
-public sealed record UpdateBundleRequest([property: StringLength(2048)] string? Description, ActorRequest? Owner);
+public sealed record UpdateBundleRequest([property: StringLength(2048)] string? Description = null, ActorRequest? Owner = null);
 
 public sealed class UpdateBundle(ICallerAccessor callers, BundleGuard guard, ActorDirectory directory, BundleStore bundles, BundleViews views)
 {

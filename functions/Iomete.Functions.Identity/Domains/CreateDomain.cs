@@ -13,9 +13,9 @@ namespace Iomete.Functions.Identity.Domains;
 /// <summary>A new domain: <c>owner</c> or <c>owners</c> (the caller when neither is given); name defaults to the id.</summary>
 public sealed record CreateDomainRequest(
     [property: Required] string Id,
-    [property: StringLength(255)] string? Name,
-    ActorRequest? Owner,
-    IReadOnlyList<ActorRequest>? Owners);
+    [property: StringLength(255)] string? Name = null,
+    ActorRequest? Owner = null,
+    IReadOnlyList<ActorRequest>? Owners = null);
 
 public sealed class CreateDomain(ICallerAccessor callers, IAccessControl access, DomainStore domains, DomainViews views)
 {

@@ -12,9 +12,9 @@ namespace Iomete.Functions.Identity.Domains;
 
 /// <summary>Changes to a domain; omitted fields stay. <c>owners</c> (or <c>owner</c>) replaces the owner list.</summary>
 public sealed record UpdateDomainRequest(
-    [property: StringLength(255)] string? Name,
-    ActorRequest? Owner,
-    IReadOnlyList<ActorRequest>? Owners);
+    [property: StringLength(255)] string? Name = null,
+    ActorRequest? Owner = null,
+    IReadOnlyList<ActorRequest>? Owners = null);
 
 public sealed class UpdateDomain(ICallerAccessor callers, IAccessControl access, DomainStore domains, DomainViews views)
 {

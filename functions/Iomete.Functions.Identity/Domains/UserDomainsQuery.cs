@@ -15,7 +15,15 @@ public sealed record UserDomain(DomainRef Domain, BundleRef Bundle, bool IsOwner
 /// <summary>The domains a caller can access: owned, or holding a live bundle it owns or is a member of.</summary>
 public sealed class UserDomainsQuery(IMetadataDb db)
 {
-    private sealed record Row(string Id, string Name, string? BundleId, long Owner);
+    // A class, not a record: SQLite reports no type for computed columns of an empty result,
+    // which Dapper's constructor matching rejects; property mapping converts instead.
+    private sealed class Row
+    {
+        public string Id { get; set; } = string.Empty;
+        public string Name { get; set; } = string.Empty;
+        public string? BundleId { get; set; }
+        public long Owner { get; set; }
+    }
 
     public async Task<IReadOnlyList<UserDomain>> ListAsync(Caller caller, CancellationToken ct)
     {
