@@ -1,7 +1,16 @@
 using Iomete.Functions.Identity.Access;
+using Iomete.Functions.Identity.Auth;
+using Iomete.Functions.Identity.Bootstrap;
+using Iomete.Functions.Identity.Groups;
+using Iomete.Functions.Identity.Roles;
+using Iomete.Functions.Identity.Storage;
+using Iomete.Functions.Identity.Users;
 using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
+using Iomete.Platform.Options;
+using Iomete.Platform.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Iomete.Functions.Identity;
 
@@ -14,6 +23,22 @@ public static class IdentityRegistration
     {
         services.AddFunctionsFrom(typeof(IdentityRegistration).Assembly);
         services.AddServiceDatabase(Service, typeof(IdentityRegistration).Assembly);
+
+        // Users, groups, admin roles, login sessions, access tokens, the caller of each request.
+        services.AddValidatedOptions<IdentityOptions>(IdentityOptions.Section);
+        services.TryAddSingleton<IdentityDb>();
+        services.TryAddSingleton<PasswordHasher>();
+        services.TryAddSingleton<UserStore>();
+        services.TryAddSingleton<GroupStore>();
+        services.TryAddSingleton<RoleStore>();
+        services.TryAddSingleton<SessionStore>();
+        services.TryAddSingleton<LoginThrottle>();
+        services.TryAddSingleton<TokenRateLimiter>();
+        services.TryAddSingleton<ICallerAccessor, CallerAccessor>();
+        services.TryAddSingleton<AdminBootstrap>();
+        services.AddHostedService<BootstrapService>();
+
+        // Domains, resource bundles, IAccessControl and IAssetRegistry (after the admin bootstrap).
         services.AddDomainsAndBundles();
         return services;
     }

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Iomete.Functions.Identity.Groups;
+using Iomete.Functions.Identity.Storage;
+using Iomete.Platform.Errors;
+using Iomete.Platform.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Iomete.Functions.Identity.Auth;
+
+/// <summary>
+/// Resolves the caller from <c>Authorization: Bearer</c> or <c>X-API-Token</c> (session access
+/// tokens and access tokens alike), or the platform itself from <c>dapr-api-token</c>. Costs two
+/// indexed queries: the token with its user, then the user's effective groups and admin roles.
+/// </summary>
+internal sealed class CallerAccessor(
+    IdentityDb db,
+    TimeProvider clock,
+    TokenRateLimiter rateLimiter,
+    IOptions<InternalCallOptions> internalCalls) : ICallerAccessor
+{
+    public const string ApiTokenHeader = "X-API-Token";
+    private const string CallerItem = "iomete.caller";
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    public Caller? Current(HttpContext context) =>
+        context.Items.TryGetValue(CallerItem, out var caller) ? caller as Caller : null;
+
+    public async Task<Caller> RequireAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (Current(request.HttpContext) is { } known)
+        {
+            return known;
+        }
+        var caller = request.Headers.ContainsKey(InternalCallOptions.Header)
+            ? ResolveInternal(request.Headers[InternalCallOptions.Header].ToString())
+            : await ResolveTokenAsync(ReadToken(request) ?? throw new UnauthorizedException(), ct);
+        request.HttpContext.Items[CallerItem] = caller;
+        return caller;
+    }
+
+    /// <summary>The bearer secret of the request, from either header.</summary>
+    public static string? ReadToken(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return NullIfEmpty(authorization["Bearer ".Length..].Trim());
+        }
+        return NullIfEmpty(request.Headers[ApiTokenHeader].ToString().Trim());
+    }
+
+    private Caller ResolveInternal(string presented)
+    {
+        var expected = internalCalls.Value.AppApiToken;
+        // Hashing first gives equal lengths, so the comparison time says nothing about the secret.
+        if (string.IsNullOrEmpty(expected) ||
+            !CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected))))
+        {
+            throw new UnauthorizedException("The internal app token is not valid.");
+        }
+        return SystemCaller.Instance;
+    }
+
+    private async Task<Caller> ResolveTokenAsync(string token, CancellationToken ct)
+    {
+        var isSession = token.StartsWith(SecretTokens.SessionPrefix, StringComparison.Ordinal);
+        if (!isSession && !token.StartsWith(SecretTokens.AccessTokenPrefix, StringComparison.Ordinal))
+        {
+            throw new UnauthorizedException("The token is not valid.");
+        }
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct);
+        var found = await connection.QuerySingleOrDefaultAsync<Resolved>(new CommandDefinition(
+            isSession ? SessionSql : AccessTokenSql, new { hash = SecretTokens.Hash(token) }, cancellationToken: ct))
+            ?? throw new UnauthorizedException("The token is not valid, or it was revoked.");
+        if (found.ExpiresAtMs is { } expires && expires <= IdentityDb.Ms(now))
+        {
+            throw new UnauthorizedException("The token has expired.");
+        }
+        if (found.TokenStatus == "SUSPENDED")
+        {
+            throw new UnauthorizedException("The access token is suspended.");
+        }
+        if (found.UserStatus != "ACTIVE")
+        {
+            throw new UnauthorizedException("The user of this token is disabled.");
+        }
+        if (!isSession)
+        {
+            if (found.MaxRps is { } maxRps and > 0)
+            {
+                rateLimiter.Acquire(found.Id, maxRps);
+            }
+            if (found.LastUsedMs is null || found.LastUsedMs < IdentityDb.Ms(now - LastUsedResolution))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE access_tokens SET last_used_ms = @now WHERE id = @id AND (last_used_ms IS NULL OR last_used_ms < @threshold)",
+                    new { id = found.Id, now = IdentityDb.Ms(now), threshold = IdentityDb.Ms(now - LastUsedResolution) },
+                    cancellationToken: ct));
+            }
+        }
+        var membership = await EffectiveMembership.LoadAsync(connection, found.UserId, ct);
+        return new Caller(found.UserId, found.Username, DbEnum<UserType>.Parse(found.UserType), found.IsSuperAdmin,
+            membership.AdminRoles, membership.GroupIds, isSession ? null : found.Id);
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    private const string UserColumns =
+        "u.username AS Username, u.type AS UserType, u.status AS UserStatus, u.is_super_admin AS IsSuperAdmin";
+
+    private const string SessionSql =
+        $"SELECT s.id AS Id, s.user_id AS UserId, s.access_expires_ms AS ExpiresAtMs, {UserColumns} " +
+        "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.access_hash = @hash";
+
+    private const string AccessTokenSql =
+        "SELECT t.id AS Id, t.owner_id AS UserId, t.expires_at_ms AS ExpiresAtMs, t.status AS TokenStatus, t.max_rps AS MaxRps, " +
+        $"t.last_used_ms AS LastUsedMs, {UserColumns} FROM access_tokens t JOIN users u ON u.id = t.owner_id WHERE t.token_hash = @hash";
+
+    private sealed class Resolved
+    {
+        public string Id { get; init; } = "";
+        public string UserId { get; init; } = "";
+        public long? ExpiresAtMs { get; init; }
+        public string? TokenStatus { get; init; }
+        public int? MaxRps { get; init; }
+        public long? LastUsedMs { get; init; }
+        public string Username { get; init; } = "";
+        public string UserType { get; init; } = "";
+        public string UserStatus { get; init; } = "";
+        public bool IsSuperAdmin { get; init; }
+    }
+}
