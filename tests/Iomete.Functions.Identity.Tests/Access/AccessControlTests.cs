@@ -2,14 +2,17 @@ using Iomete.Functions.Identity.Bundles;
 using Iomete.Functions.Identity.Domains;
 using Iomete.Platform.Errors;
 using Iomete.Platform.Security;
+using Iomete.Testing;
 using static Iomete.Functions.Identity.Tests.Access.RasServices;
 
 namespace Iomete.Functions.Identity.Tests.Access;
 
 /// <summary>The decisions of IAccessControl over real stores: alice owns a bundle holding COMPUTE/cluster-1 in domain sales.</summary>
-public sealed class AccessControlTests : IAsyncLifetime
+public abstract class AccessControlContract : IAsyncLifetime
 {
-    private readonly RasServices _ras = new();
+    private RasServices _ras = null!;
+
+    protected abstract Task<RasServices> StartAsync();
     private IAccessControl Access => _ras.Get<IAccessControl>();
     private BundlePermissionStore Permissions => _ras.Get<BundlePermissionStore>();
     private BundleRecord _bundle = null!;
@@ -17,6 +20,7 @@ public sealed class AccessControlTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        _ras = await StartAsync();
         var domain = await _ras.Get<DomainStore>().CreateAsync("sales", "Sales", [new DomainOwner("USER", "u-admin")], "admin", CancellationToken.None);
         _domainBundleId = domain.BundleId!;
         _bundle = await _ras.Get<BundleStore>().CreateAsync("sales", "analytics", null, UserActor("u-alice"), "alice", CancellationToken.None);
@@ -25,7 +29,7 @@ public sealed class AccessControlTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _ras.DisposeAsync();
 
-    [Fact]
+    [ServiceFact]
     public async Task AssetPermission_WithoutGrant_IsForbiddenAndNamesThePermission()
     {
         var denied = await Assert.ThrowsAsync<ForbiddenException>(() =>
@@ -34,7 +38,7 @@ public sealed class AccessControlTests : IAsyncLifetime
         Assert.Contains("cluster-1", denied.Message);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task AssetPermission_GrantedToUser_AllowsViewButNotUpdate_UntilRevoked()
     {
         var bob = User("u-bob");
@@ -50,7 +54,7 @@ public sealed class AccessControlTests : IAsyncLifetime
             Access.RequireAssetPermissionAsync(bob, AssetType.Compute, "cluster-1", "VIEW", CancellationToken.None));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task AssetPermission_GrantedToAGroupOfTheCaller_Allows()
     {
         await Permissions.AddAsync(_bundle.Id, GroupActor("g-analysts"), Grant(AssetType.Compute, "VIEW"), CancellationToken.None);
@@ -60,7 +64,7 @@ public sealed class AccessControlTests : IAsyncLifetime
             Access.RequireAssetPermissionAsync(User("u-carol", "g-other"), AssetType.Compute, "cluster-1", "VIEW", CancellationToken.None));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task AssetPermission_OfAnotherAssetType_DoesNotCount()
     {
         await Permissions.AddAsync(_bundle.Id, UserActor("u-bob"), Grant(AssetType.SparkJob, "VIEW"), CancellationToken.None);
@@ -69,7 +73,7 @@ public sealed class AccessControlTests : IAsyncLifetime
             Access.RequireAssetPermissionAsync(User("u-bob"), AssetType.Compute, "cluster-1", "VIEW", CancellationToken.None));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task AssetPermission_BundleOwnerDomainOwnerManagerAndSuperAdmin_PassEverything()
     {
         foreach (var caller in new[] { User("u-alice"), User("u-admin"), WithRoles("u-dm", AdminRole.DomainManager), SuperAdmin("u-root") })
@@ -78,7 +82,7 @@ public sealed class AccessControlTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task AssetPermission_OwnerGroupMember_Passes()
     {
         await _ras.Get<BundleStore>().UpdateAsync(_bundle.Id, null, GroupActor("g-owners"), CancellationToken.None);
@@ -88,7 +92,7 @@ public sealed class AccessControlTests : IAsyncLifetime
             Access.RequireAssetPermissionAsync(User("u-alice"), AssetType.Compute, "cluster-1", "UPDATE", CancellationToken.None));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task AssetPermission_ForAnAssetInNoBundle_IsForbiddenExceptForManagers()
     {
         await Assert.ThrowsAsync<ForbiddenException>(() =>
@@ -96,7 +100,7 @@ public sealed class AccessControlTests : IAsyncLifetime
         await Access.RequireAssetPermissionAsync(WithRoles("u-dm", AdminRole.DomainManager), AssetType.Compute, "cluster-9", "VIEW", CancellationToken.None);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task DomainPermission_GrantedInTheDomainBundle_Passes_OthersDoNot()
     {
         var bob = User("u-bob");
@@ -111,7 +115,7 @@ public sealed class AccessControlTests : IAsyncLifetime
         Assert.Contains(DomainPermission.CreateCompute, denied.Message);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task DomainPermission_GrantedInAResourceBundleRow_DoesNotCount()
     {
         // Only the DOMAIN bundle carries domain permissions, even if a row slipped into another bundle.
@@ -121,7 +125,7 @@ public sealed class AccessControlTests : IAsyncLifetime
             Access.RequireDomainPermissionAsync(User("u-bob"), "sales", DomainPermission.CreateCompute, CancellationToken.None));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task DomainPermission_DomainOwnerByGroup_AndDomainManager_Pass()
     {
         await _ras.Get<DomainStore>().UpdateAsync("sales", null, [new DomainOwner("GROUP", "g-sales-leads")], CancellationToken.None);
@@ -132,14 +136,14 @@ public sealed class AccessControlTests : IAsyncLifetime
             Access.RequireDomainPermissionAsync(WithRoles("u-iam", AdminRole.IamManager, AdminRole.ReadOnlyAdmin), "sales", DomainPermission.CreateCompute, CancellationToken.None));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task DomainPermission_InAnUnknownDomain_IsNotFound()
     {
         await Assert.ThrowsAsync<NotFoundException>(() =>
             Access.RequireDomainPermissionAsync(SuperAdmin(), "nowhere", DomainPermission.CreateCompute, CancellationToken.None));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task CanAccessDomain_IsTrueForOwnersMembersAndManagers_Only()
     {
         await Permissions.AddAsync(_bundle.Id, UserActor("u-bob"), Grant(AssetType.Compute, "VIEW"), CancellationToken.None);
@@ -152,7 +156,7 @@ public sealed class AccessControlTests : IAsyncLifetime
         Assert.False(await Access.CanAccessDomainAsync(SuperAdmin(), "nowhere", CancellationToken.None));
     }
 
-    [Fact]
+    [ServiceFact]
     public void RequireAdminRole_WithoutTheRole_IsForbidden_ReadOnlyAdminPassesReadsOnly()
     {
         var readOnly = WithRoles("u-ro", AdminRole.ReadOnlyAdmin);
@@ -163,4 +167,15 @@ public sealed class AccessControlTests : IAsyncLifetime
 
     private static Dictionary<AssetType, IReadOnlyList<string>> Grant(AssetType type, params string[] permissions) =>
         new() { [type] = permissions };
+}
+
+public sealed class AccessControlOnSqliteTests : AccessControlContract
+{
+    protected override Task<RasServices> StartAsync() => RasServices.OnSqliteAsync();
+}
+
+[NeedsServices(TestService.Postgres)]
+public sealed class AccessControlOnPostgresTests : AccessControlContract
+{
+    protected override Task<RasServices> StartAsync() => RasServices.OnPostgresAsync();
 }

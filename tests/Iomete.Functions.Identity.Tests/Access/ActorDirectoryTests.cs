@@ -1,16 +1,19 @@
 using Iomete.Functions.Identity.Access;
+using Iomete.Testing;
 
 namespace Iomete.Functions.Identity.Tests.Access;
 
-public sealed class ActorDirectoryTests : IAsyncLifetime
+public abstract class ActorDirectoryContract : IAsyncLifetime
 {
-    private readonly RasServices _ras = new();
+    private RasServices _ras = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    protected abstract Task<RasServices> StartAsync();
+
+    public async Task InitializeAsync() => _ras = await StartAsync();
 
     public async Task DisposeAsync() => await _ras.DisposeAsync();
 
-    [Fact]
+    [ServiceFact]
     public async Task UnknownActors_HaveNoName_AndCannotBeRequired()
     {
         var directory = _ras.Get<ActorDirectory>();
@@ -19,4 +22,15 @@ public sealed class ActorDirectoryTests : IAsyncLifetime
         Assert.Null(await directory.FindAsync(ActorType.User, "gone", CancellationToken.None));
         await Assert.ThrowsAsync<Platform.Errors.NotFoundException>(() => directory.RequireAsync(new ActorRequest("gone", ActorType.Group), CancellationToken.None));
     }
+}
+
+public sealed class ActorDirectoryOnSqliteTests : ActorDirectoryContract
+{
+    protected override Task<RasServices> StartAsync() => RasServices.OnSqliteAsync();
+}
+
+[NeedsServices(TestService.Postgres)]
+public sealed class ActorDirectoryOnPostgresTests : ActorDirectoryContract
+{
+    protected override Task<RasServices> StartAsync() => RasServices.OnPostgresAsync();
 }

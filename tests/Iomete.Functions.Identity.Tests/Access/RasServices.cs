@@ -2,6 +2,7 @@ using Iomete.Functions.Identity.Access;
 using Iomete.Platform;
 using Iomete.Platform.Data;
 using Iomete.Platform.Security;
+using Iomete.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,12 +16,15 @@ public sealed class RasServices : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public RasServices(string? dataDir = null)
+    public RasServices(IDictionary<string, string?>? settings = null)
     {
-        DataDir = dataDir ?? Path.Combine(Path.GetTempPath(), "iomete-ras-" + Guid.NewGuid().ToString("N")[..12]);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Iomete:DataDir"] = DataDir })
-            .Build();
+        DataDir = Path.Combine(Path.GetTempPath(), "iomete-ras-" + Guid.NewGuid().ToString("N")[..12]);
+        var values = new Dictionary<string, string?> { ["Iomete:DataDir"] = DataDir };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
@@ -31,6 +35,15 @@ public sealed class RasServices : IAsyncDisposable
     }
 
     public string DataDir { get; }
+
+    /// <summary>The same services over fresh databases of the shared PostgreSQL test server.</summary>
+    public static async Task<RasServices> OnPostgresAsync()
+    {
+        var server = await PostgresServer.SharedAsync();
+        return new RasServices(server.Settings(PostgresServer.NewDatabasePrefix()));
+    }
+
+    public static Task<RasServices> OnSqliteAsync() => Task.FromResult(new RasServices());
 
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();

@@ -4,26 +4,30 @@ using Iomete.Functions.Identity.Tests.Access;
 using Iomete.Platform.Errors;
 using Iomete.Platform.Http;
 using Iomete.Platform.Security;
+using Iomete.Testing;
 using static Iomete.Functions.Identity.Tests.Access.RasServices;
 
 namespace Iomete.Functions.Identity.Tests.Bundles;
 
-public sealed class BundleStoreTests : IAsyncLifetime
+public abstract class BundleStoreContract : IAsyncLifetime
 {
     private static readonly ListQuery All = new(0, 100, "name", false, null);
-    private readonly RasServices _ras = new();
+    private RasServices _ras = null!;
+
+    protected abstract Task<RasServices> StartAsync();
     private BundleStore Bundles => _ras.Get<BundleStore>();
     private BundleAssetStore Assets => _ras.Get<BundleAssetStore>();
 
     public async Task InitializeAsync()
     {
+        _ras = await StartAsync();
         await _ras.Get<DomainStore>().CreateAsync("sales", "Sales", [new DomainOwner("USER", "u-admin")], "admin", CancellationToken.None);
         await _ras.Get<DomainStore>().CreateAsync("hr", "HR", [new DomainOwner("GROUP", "g-hr")], "admin", CancellationToken.None);
     }
 
     public async Task DisposeAsync() => await _ras.DisposeAsync();
 
-    [Fact]
+    [ServiceFact]
     public async Task Create_WithANameTakenInTheDomain_IsAConflict_ButOtherDomainsMayReuseIt()
     {
         await Bundles.CreateAsync("sales", "analytics", "d", UserActor("u-alice"), "alice", CancellationToken.None);
@@ -35,7 +39,7 @@ public sealed class BundleStoreTests : IAsyncLifetime
         await Bundles.CreateAsync("sales", "sales", null, UserActor("u-bob"), "bob", CancellationToken.None);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Archive_WhileHoldingAssets_IsAConflict_WhenEmptyArchives_ThenRestores()
     {
         var bundle = await Bundles.CreateAsync("sales", "analytics", null, UserActor("u-alice"), "alice", CancellationToken.None);
@@ -53,7 +57,7 @@ public sealed class BundleStoreTests : IAsyncLifetime
         await Assets.AddAsync(bundle.Id, AssetType.Compute, "cluster-2", "alice", CancellationToken.None);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task AnAsset_BelongsToOneBundle_AndTransfersAllOrNothing()
     {
         var source = await Bundles.CreateAsync("sales", "a", null, UserActor("u-alice"), "alice", CancellationToken.None);
@@ -75,7 +79,7 @@ public sealed class BundleStoreTests : IAsyncLifetime
         Assert.Equal(0, (await Assets.ListAsync(source.Id, null, new ListQuery(0, 10, "asset_id", false, null), CancellationToken.None)).Total);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task List_ShowsOwnersMembersAndDomainOwnersTheirBundles_Only()
     {
         await Bundles.CreateAsync("sales", "alices", null, UserActor("u-alice"), "alice", CancellationToken.None);
@@ -98,4 +102,15 @@ public sealed class BundleStoreTests : IAsyncLifetime
         Assert.Equal(["alices", "groups", "shared"], await Names(SuperAdmin(), mine: false, all: true));
         Assert.Equal(["hr", "sales"], await Names(SuperAdmin(), mine: false, all: true, type: BundleTypes.Domain));
     }
+}
+
+public sealed class BundleStoreOnSqliteTests : BundleStoreContract
+{
+    protected override Task<RasServices> StartAsync() => RasServices.OnSqliteAsync();
+}
+
+[NeedsServices(TestService.Postgres)]
+public sealed class BundleStoreOnPostgresTests : BundleStoreContract
+{
+    protected override Task<RasServices> StartAsync() => RasServices.OnPostgresAsync();
 }

@@ -4,20 +4,23 @@ using Iomete.Functions.Identity.Tests.Access;
 using Iomete.Platform.Errors;
 using Iomete.Platform.Http;
 using Iomete.Platform.Security;
+using Iomete.Testing;
 
 namespace Iomete.Functions.Identity.Tests.Domains;
 
-public sealed class DomainStoreTests : IAsyncLifetime
+public abstract class DomainStoreContract : IAsyncLifetime
 {
     private static readonly DomainOwner Admin = new("USER", "u-admin");
-    private readonly RasServices _ras = new();
+    private RasServices _ras = null!;
+
+    protected abstract Task<RasServices> StartAsync();
     private DomainStore Domains => _ras.Get<DomainStore>();
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _ras = await StartAsync();
 
     public async Task DisposeAsync() => await _ras.DisposeAsync();
 
-    [Fact]
+    [ServiceFact]
     public async Task Create_MakesTheDomainAndItsDomainBundle()
     {
         var created = await Domains.CreateAsync("sales", "Sales", [Admin, new DomainOwner("GROUP", "g-leads")], "admin", CancellationToken.None);
@@ -31,7 +34,7 @@ public sealed class DomainStoreTests : IAsyncLifetime
         Assert.Equal(("USER", "u-admin"), (bundle.OwnerType, bundle.OwnerId));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Create_WithATakenId_IsAConflict()
     {
         await Domains.CreateAsync("sales", "Sales", [Admin], "admin", CancellationToken.None);
@@ -40,7 +43,7 @@ public sealed class DomainStoreTests : IAsyncLifetime
         Assert.Equal("Sales", (await Domains.GetAsync("sales", CancellationToken.None)).Domain.Name);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Ensure_RacingCallers_CreateTheDomainOnce()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
@@ -53,7 +56,7 @@ public sealed class DomainStoreTests : IAsyncLifetime
         Assert.NotNull(entry.BundleId);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Update_ReplacesOwners_AndTheDomainBundleFollowsTheFirst()
     {
         await Domains.CreateAsync("sales", "Sales", [Admin], "admin", CancellationToken.None);
@@ -67,13 +70,13 @@ public sealed class DomainStoreTests : IAsyncLifetime
         Assert.Equal(("GROUP", "g-leads"), (bundle!.OwnerType, bundle.OwnerId));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Update_OfAnUnknownDomain_IsNotFound()
     {
         await Assert.ThrowsAsync<NotFoundException>(() => Domains.UpdateAsync("nowhere", "x", null, CancellationToken.None));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Delete_WhileABundleHoldsAssets_IsAConflict_AndKeepsEverything()
     {
         await Domains.CreateAsync("sales", "Sales", [Admin], "admin", CancellationToken.None);
@@ -86,7 +89,7 @@ public sealed class DomainStoreTests : IAsyncLifetime
         Assert.NotNull(await _ras.Get<BundleAssetStore>().FindAsync(AssetType.Compute, "cluster-1", CancellationToken.None));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Delete_RemovesTheDomainWithItsBundlesAndPermissions()
     {
         await Domains.CreateAsync("sales", "Sales", [Admin], "admin", CancellationToken.None);
@@ -103,7 +106,7 @@ public sealed class DomainStoreTests : IAsyncLifetime
         await Domains.CreateAsync("sales", "Sales", [Admin], "admin", CancellationToken.None);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task List_SearchesIdAndName_AndPages()
     {
         foreach (var (id, name) in new[] { ("sales", "Sales"), ("marketing", "Growth"), ("finance", "Money_Team") })
@@ -120,19 +123,15 @@ public sealed class DomainStoreTests : IAsyncLifetime
         Assert.Equal(3, second.Total);
         Assert.Equal(["marketing"], second.Items.Select(d => d.Domain.Id));
     }
+}
 
-    [Theory]
-    [InlineData("sales", true)]
-    [InlineData("sales-emea-2", true)]
-    [InlineData("Sales", false)]
-    [InlineData("sales_emea", false)]
-    [InlineData("-sales", false)]
-    [InlineData("sales-", false)]
-    [InlineData("", false)]
-    public void DomainIds_AreLowercaseLettersDigitsAndInnerHyphens(string id, bool valid)
-    {
-        Assert.Equal(valid, DomainRules.IsValidId(id));
-        Assert.False(DomainRules.IsValidId(new string('a', 64)));
-        Assert.True(DomainRules.IsValidId(new string('a', 63)));
-    }
+public sealed class DomainStoreOnSqliteTests : DomainStoreContract
+{
+    protected override Task<RasServices> StartAsync() => RasServices.OnSqliteAsync();
+}
+
+[NeedsServices(TestService.Postgres)]
+public sealed class DomainStoreOnPostgresTests : DomainStoreContract
+{
+    protected override Task<RasServices> StartAsync() => RasServices.OnPostgresAsync();
 }

@@ -2,17 +2,21 @@ using Iomete.Functions.Identity.Bundles;
 using Iomete.Functions.Identity.Domains;
 using Iomete.Functions.Identity.Tests.Access;
 using Iomete.Platform.Security;
+using Iomete.Testing;
 using static Iomete.Functions.Identity.Tests.Access.RasServices;
 
 namespace Iomete.Functions.Identity.Tests.Domains;
 
-public sealed class UserDomainsQueryTests : IAsyncLifetime
+public abstract class UserDomainsQueryContract : IAsyncLifetime
 {
-    private readonly RasServices _ras = new();
+    private RasServices _ras = null!;
+
+    protected abstract Task<RasServices> StartAsync();
     private UserDomainsQuery Query => _ras.Get<UserDomainsQuery>();
 
     public async Task InitializeAsync()
     {
+        _ras = await StartAsync();
         var domains = _ras.Get<DomainStore>();
         await domains.CreateAsync("sales", "Sales", [new DomainOwner("USER", "u-admin")], "admin", CancellationToken.None);
         await domains.CreateAsync("hr", "HR", [new DomainOwner("GROUP", "g-hr")], "admin", CancellationToken.None);
@@ -20,13 +24,13 @@ public sealed class UserDomainsQueryTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _ras.DisposeAsync();
 
-    [Fact]
+    [ServiceFact]
     public async Task ACallerWithoutAnyAccess_SeesNoDomain()
     {
         Assert.Empty(await Query.ListAsync(User("u-nobody"), CancellationToken.None));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task OwnersSeeAllPermissions_MembersSeeTheirDomainPermissions_ManagersSeeEveryDomain()
     {
         var sales = await _ras.Get<DomainStore>().GetAsync("sales", CancellationToken.None);
@@ -48,7 +52,7 @@ public sealed class UserDomainsQueryTests : IAsyncLifetime
         Assert.All(manager, d => Assert.True(d.IsOwner));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task OwningABundle_GivesAccessToItsDomain_WithoutDomainPermissions()
     {
         await _ras.Get<BundleStore>().CreateAsync("sales", "mine", null, UserActor("u-alice"), "alice", CancellationToken.None);
@@ -58,4 +62,15 @@ public sealed class UserDomainsQueryTests : IAsyncLifetime
         Assert.Equal("sales", entry.Domain.Id);
         Assert.Empty(entry.Permissions);
     }
+}
+
+public sealed class UserDomainsQueryOnSqliteTests : UserDomainsQueryContract
+{
+    protected override Task<RasServices> StartAsync() => RasServices.OnSqliteAsync();
+}
+
+[NeedsServices(TestService.Postgres)]
+public sealed class UserDomainsQueryOnPostgresTests : UserDomainsQueryContract
+{
+    protected override Task<RasServices> StartAsync() => RasServices.OnPostgresAsync();
 }
