@@ -145,6 +145,24 @@ public sealed class BundleAccessScenarioTests(RasPlatformFixture fixture) : ICla
         await Assert.ThrowsAsync<ForbiddenException>(() => Access.RequireAssetPermissionAsync(bob, AssetType.SparkJob, job, "VIEW", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task AMemberOfASubgroupOfTheOwnerGroup_ManagesTheBundle()
+    {
+        using var w = await SetUpAsync();
+        var parent = await Admin.CreateGroupAsync(Identities.Unique("owners"));
+        var child = await Admin.CreateGroupAsync(Identities.Unique("owners-team"));
+        await Admin.AddSubgroupAsync(parent, child);
+        await Admin.AddMemberAsync(child, w.BobId);
+        var permissions = $"/api/v1/bundles/{w.BundleId}/permissions";
+        await w.BobClient.PostJsonAsync(permissions, GrantView(w.Bob, "USER"), HttpStatusCode.Forbidden);
+
+        await w.Alice.PatchJsonAsync($"/api/v1/bundles/{w.BundleId}", new { owner = new { id = parent, type = "GROUP" } }, HttpStatusCode.OK);
+
+        await w.BobClient.PostJsonAsync(permissions, GrantView(w.Bob, "USER"), HttpStatusCode.OK);
+        await Access.RequireAssetPermissionAsync(Caller(w.BobId, w.Bob, child, parent), AssetType.Compute, w.Cluster, "DELETE", CancellationToken.None);
+        await w.Alice.GetJsonAsync($"/api/v1/bundles/{w.BundleId}/assets", HttpStatusCode.Forbidden);
+    }
+
     private static object GrantView(string actorId, string actorType) =>
         new { actorId, actorType, permissions = new Dictionary<string, string[]> { ["COMPUTE"] = ["VIEW"] } };
 }
