@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using Iomete.Platform.Options;
 using Microsoft.Data.Sqlite;
@@ -9,61 +8,98 @@ namespace Iomete.Platform.Data;
 /// <summary>Embedded engine: one SQLite file per service under <c>{DataDir}/metadata</c>, in WAL mode.</summary>
 internal sealed class SqliteMetadataDb : IMetadataDb, IDisposable
 {
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintUnique = 2067;
+
     private readonly string _folder;
     private readonly int _busyTimeoutMs;
-    private readonly IReadOnlyDictionary<string, ServiceDatabase> _databases;
-    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _ready = new();
+    private readonly PreparedServices<string> _services;
 
     public SqliteMetadataDb(IOptions<IometeOptions> platform, IOptions<MetadataDbOptions> options, IEnumerable<ServiceDatabase> databases)
     {
         _folder = Path.Combine(platform.Value.DataDir, "metadata");
         _busyTimeoutMs = options.Value.SqliteBusyTimeoutMs;
-        _databases = databases.GroupBy(d => d.Service).ToDictionary(g => g.Key, g => g.First());
+        _services = new PreparedServices<string>(databases);
     }
 
     public MetadataEngine Engine => MetadataEngine.Sqlite;
 
+    /// <summary>The file that holds <paramref name="service"/>'s database.</summary>
+    public string FileOf(string service) => Path.Combine(_folder, $"{service}.db");
+
     public async Task<DbConnection> OpenAsync(string service, CancellationToken ct)
     {
-        var connectionString = await _ready.GetOrAdd(service, s => new Lazy<Task<string>>(() => PrepareAsync(s))).Value.WaitAsync(ct);
+        var connectionString = await _services.GetAsync(service, PrepareAsync, ct);
         var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(ct);
-        await using (var pragma = connection.CreateCommand())
+        try
         {
+            await connection.OpenAsync(ct);
+            await using var pragma = connection.CreateCommand();
             pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON;";
             await pragma.ExecuteNonQueryAsync(ct);
+            return connection;
         }
-        return connection;
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     public bool IsUniqueViolation(Exception exception) =>
-        exception is SqliteException { SqliteErrorCode: 19 } sqlite &&
-        (sqlite.SqliteExtendedErrorCode is 2067 or 1555 || sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal));
+        exception is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite &&
+        (sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey ||
+         sqlite.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
 
-    private Task<string> PrepareAsync(string service) => Task.Run(() =>
+    private Task<string> PrepareAsync(ServiceDatabase database) => Task.Run(() =>
     {
-        if (!_databases.TryGetValue(service, out var database))
-        {
-            throw new InvalidOperationException($"No database is registered for service '{service}'.");
-        }
         Directory.CreateDirectory(_folder);
         var connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(_folder, $"{service}.db"),
+            DataSource = FileOf(database.Service),
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
+            // Microsoft.Data.Sqlite retries a busy database until the command timeout (seconds).
             DefaultTimeout = Math.Max(1, _busyTimeoutMs / 1000),
         }.ToString();
+        // Two processes on one data dir (a host and a CLI) must not migrate the same file at once.
+        using var migrationLock = AcquireFileLock(FileOf(database.Service) + ".migrate.lock");
         using (var connection = new SqliteConnection(connectionString))
         {
             connection.Open();
             using var wal = connection.CreateCommand();
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA journal_mode = WAL;";
             wal.ExecuteNonQuery();
         }
         MigrationRunner.MigrateUp(MetadataEngine.Sqlite, connectionString, database);
         return connectionString;
     });
 
-    public void Dispose() => SqliteConnection.ClearAllPools();
+    private FileStream AcquireFileLock(string path)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(Math.Max(_busyTimeoutMs, 30_000));
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive flock on Unix; the file stays, deleting it would race.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        // Only this instance's pools: other instances in the process (tests) keep theirs.
+        foreach (var connectionString in _services.Ready)
+        {
+            using var connection = new SqliteConnection(connectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+    }
 }

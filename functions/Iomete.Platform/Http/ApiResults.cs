@@ -20,6 +20,20 @@ public static class ApiResults
     public static IActionResult NoContent() => new StatusOnlyResult(204);
 
     public static IActionResult Json<T>(int status, T value) => new JsonBodyResult<T>(status, value);
+
+    public static IActionResult Bytes(ReadOnlyMemory<byte> content, string contentType) => new BytesResult(content, contentType);
+}
+
+public sealed class BytesResult(ReadOnlyMemory<byte> content, string contentType) : IActionResult
+{
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.StatusCode = 200;
+        response.ContentType = contentType;
+        response.ContentLength = content.Length;
+        await response.Body.WriteAsync(content, context.HttpContext.RequestAborted);
+    }
 }
 
 public sealed class JsonBodyResult<T>(int status, T value) : IActionResult

@@ -90,12 +90,21 @@ public static class RequestBody
 
     private static string Describe(JsonException ex)
     {
-        // System.Text.Json messages name .NET types; keep the useful head and the path.
+        // System.Text.Json messages name .NET types; say what is wrong in the caller's terms.
+        var at = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "the body" : ex.Path.TrimStart('$', '.');
         var message = ex.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        message = cut > 0 ? message[..cut] : message;
-        message = message.Replace("System.", string.Empty, StringComparison.Ordinal);
-        return string.IsNullOrEmpty(ex.Path) ? message : $"{message} (at {ex.Path})";
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return $"{at} has the wrong type";
+        }
+        if (message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            var cut = message.IndexOf("including:", StringComparison.Ordinal);
+            return cut > 0 ? "missing required properties: " + message[(cut + 10)..].Trim().TrimEnd('.') : "missing required properties";
+        }
+        var pathCut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        message = pathCut > 0 ? message[..pathCut] : message;
+        return $"{message.TrimEnd('.')} (at {at})";
     }
 
     private static string Camel(string name) =>

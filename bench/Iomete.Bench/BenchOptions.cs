@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace Iomete.Bench;
+
+internal sealed record BenchOptions(string Mode, int Seconds, int Concurrency, int Rounds, int Port, string? WritePath)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+        string? Value(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new BenchOptions(mode, Int("--seconds", 5), Int("--concurrency", 16), Int("--rounds", 3), Int("--port", 0), Value("--write"));
+    }
+}

@@ -1,0 +1,26 @@
+using Iomete.Bench;
+
+// dotnet run -c Release --project bench/Iomete.Bench -- [dispatch|coldstart|all] [--seconds N] [--write docs/benchmarks.md]
+var options = BenchOptions.Parse(args);
+if (options.Mode == "bare-host")
+{
+    // Child process of the cold-start benchmark: the baseline, a bare minimal API.
+    await BareHost.RunAsync(options.Port);
+    return;
+}
+
+var sections = new List<string>();
+if (options.Mode is "dispatch" or "all")
+{
+    sections.Add(await DispatchBenchmark.RunAsync(options));
+}
+if (options.Mode is "coldstart" or "all")
+{
+    sections.Add(await ColdStartBenchmark.RunAsync(options));
+}
+var report = string.Join("\n", sections);
+Console.WriteLine(report);
+if (options.WritePath is not null)
+{
+    BenchmarksDocument.Replace(options.WritePath, "foundation", report);
+}
