@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.Identity.Tokens;
 
-public sealed class CreateDomainServiceAccountToken(ICallerAccessor callers, IAccessControl access, AccessTokenOperations operations)
+public sealed class CreateDomainServiceAccountToken(ICallerAccessor callers, IEnumerable<IAccessControl> access, AccessTokenOperations operations)
 {
     [Function("identity-domain-sa-tokens-create")]
     [OpenApiOperation("Service-account tokens", "Create an access token for a service account's (domain) use (the secret is shown once)")]
@@ -21,8 +21,8 @@ public sealed class CreateDomainServiceAccountToken(ICallerAccessor callers, IAc
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<CreateAccessTokenRequest>(request, ct);
         var account = await DomainTokenAccess.RequireAsync(caller, domain, serviceAccountId, access, operations, ct);
+        var body = await RequestBody.ReadAsync<CreateAccessTokenRequest>(request, ct);
         return await operations.CreateAsync(body, account.Id, caller, ct);
     }
 }

@@ -19,8 +19,8 @@ public sealed class CreateMyToken(ICallerAccessor callers, AccessTokenOperations
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<CreateAccessTokenRequest>(request, ct);
         var ownerId = AccessTokenOperations.PersonalOwner(caller);
+        var body = await RequestBody.ReadAsync<CreateAccessTokenRequest>(request, ct);
         return await operations.CreateAsync(body, ownerId, caller, ct);
     }
 }

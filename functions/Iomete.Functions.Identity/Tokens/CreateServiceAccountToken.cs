@@ -21,9 +21,9 @@ public sealed class CreateServiceAccountToken(ICallerAccessor callers, AccessTok
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<CreateAccessTokenRequest>(request, ct);
         AdminCheck.Require(caller, AdminRole.IamManager);
         var account = await operations.RequireServiceAccountAsync(serviceAccountId, ct);
+        var body = await RequestBody.ReadAsync<CreateAccessTokenRequest>(request, ct);
         return await operations.CreateAsync(body, account.Id, caller, ct);
     }
 }

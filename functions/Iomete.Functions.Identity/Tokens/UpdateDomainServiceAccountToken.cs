@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.Identity.Tokens;
 
-public sealed class UpdateDomainServiceAccountToken(ICallerAccessor callers, IAccessControl access, AccessTokenOperations operations)
+public sealed class UpdateDomainServiceAccountToken(ICallerAccessor callers, IEnumerable<IAccessControl> access, AccessTokenOperations operations)
 {
     [Function("identity-domain-sa-tokens-update")]
     [OpenApiOperation("Service-account tokens", "Suspend, resume or limit one of a service account's (domain) access tokens")]
@@ -22,8 +22,8 @@ public sealed class UpdateDomainServiceAccountToken(ICallerAccessor callers, IAc
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<UpdateAccessTokenRequest>(request, ct);
         var account = await DomainTokenAccess.RequireAsync(caller, domain, serviceAccountId, access, operations, ct);
+        var body = await RequestBody.ReadAsync<UpdateAccessTokenRequest>(request, ct);
         return await operations.UpdateAsync(body, account.Id, name, ct);
     }
 }

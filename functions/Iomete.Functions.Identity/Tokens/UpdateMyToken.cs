@@ -20,8 +20,8 @@ public sealed class UpdateMyToken(ICallerAccessor callers, AccessTokenOperations
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<UpdateAccessTokenRequest>(request, ct);
         var ownerId = AccessTokenOperations.PersonalOwner(caller);
+        var body = await RequestBody.ReadAsync<UpdateAccessTokenRequest>(request, ct);
         return await operations.UpdateAsync(body, ownerId, name, ct);
     }
 }

@@ -22,9 +22,9 @@ public sealed class UpdateServiceAccountToken(ICallerAccessor callers, AccessTok
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<UpdateAccessTokenRequest>(request, ct);
         AdminCheck.Require(caller, AdminRole.IamManager);
         var account = await operations.RequireServiceAccountAsync(serviceAccountId, ct);
+        var body = await RequestBody.ReadAsync<UpdateAccessTokenRequest>(request, ct);
         return await operations.UpdateAsync(body, account.Id, name, ct);
     }
 }
