@@ -4,12 +4,13 @@ using Iomete.Testing;
 
 namespace Iomete.Functions.Identity.Tests.Groups;
 
-public sealed class GroupTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public abstract class GroupTests<TPlatform>(TPlatform fixture) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
 {
     private const string Groups = "/api/v1/admin/identity/groups";
     private LocalPlatform Platform => fixture.Platform;
 
-    [Fact]
+    [ServiceFact]
     public async Task Group_CanBeCreatedReadDescribedAndDeleted_ButNotRenamed()
     {
         using var admin = await Platform.LoginAsync();
@@ -30,7 +31,7 @@ public sealed class GroupTests(PlatformFixture fixture) : IClassFixture<Platform
         await admin.DeleteAsync($"{Groups}/{id}", HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task CreateGroup_WithTakenOrBadName_IsRejected()
     {
         using var admin = await Platform.LoginAsync();
@@ -42,7 +43,7 @@ public sealed class GroupTests(PlatformFixture fixture) : IClassFixture<Platform
         await admin.PostJsonAsync(Groups, new { name = new string('g', 256) }, HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Members_CanBeAddedListedAndRemoved()
     {
         using var admin = await Platform.LoginAsync();
@@ -60,7 +61,7 @@ public sealed class GroupTests(PlatformFixture fixture) : IClassFixture<Platform
         Assert.Equal(0, (await admin.GetJsonAsync($"{Groups}/{group}/members")).GetProperty("total").GetInt32());
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Subgroups_MakeMembersPartOfEveryAncestor()
     {
         using var admin = await Platform.LoginAsync();
@@ -86,7 +87,7 @@ public sealed class GroupTests(PlatformFixture fixture) : IClassFixture<Platform
         Assert.Equal(new HashSet<string> { middle, bottom }, after);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task AddSubgroup_ThatWouldMakeACycle_Returns409()
     {
         using var admin = await Platform.LoginAsync();
@@ -104,7 +105,7 @@ public sealed class GroupTests(PlatformFixture fixture) : IClassFixture<Platform
         await admin.AddSubgroupAsync(a, c);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task ConcurrentOppositeNestings_NeverBothSucceed()
     {
         using var admin = await Platform.LoginAsync();
@@ -127,7 +128,7 @@ public sealed class GroupTests(PlatformFixture fixture) : IClassFixture<Platform
         }
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task DeleteGroup_RemovesItFromTheHierarchy()
     {
         using var admin = await Platform.LoginAsync();
@@ -140,3 +141,8 @@ public sealed class GroupTests(PlatformFixture fixture) : IClassFixture<Platform
         Assert.Equal(0, (await admin.GetJsonAsync($"{Groups}/{parent}/subgroups")).GetProperty("total").GetInt32());
     }
 }
+
+public sealed class GroupTestsOnSqlite(SqlitePlatform fixture) : GroupTests<SqlitePlatform>(fixture);
+
+[NeedsServices(TestService.Postgres)]
+public sealed class GroupTestsOnPostgres(PostgresPlatform fixture) : GroupTests<PostgresPlatform>(fixture);

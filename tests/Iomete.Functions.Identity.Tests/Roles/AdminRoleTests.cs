@@ -4,11 +4,12 @@ using Iomete.Testing;
 
 namespace Iomete.Functions.Identity.Tests.Roles;
 
-public sealed class AdminRoleTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public abstract class AdminRoleTests<TPlatform>(TPlatform fixture) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
 {
     private LocalPlatform Platform => fixture.Platform;
 
-    [Fact]
+    [ServiceFact]
     public async Task ListRoles_ShowsTheSevenFixedRoles()
     {
         using var admin = await Platform.LoginAsync();
@@ -20,7 +21,7 @@ public sealed class AdminRoleTests(PlatformFixture fixture) : IClassFixture<Plat
             names);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task IamManagerThroughParentGroup_CanCreateUsers_AndSeesTheRole()
     {
         using var admin = await Platform.LoginAsync();
@@ -43,7 +44,7 @@ public sealed class AdminRoleTests(PlatformFixture fixture) : IClassFixture<Plat
         Assert.Equal(["IAM_MANAGER"], roles.GetProperty("effectiveRoles").EnumerateArray().Select(r => r.GetString()!).ToList());
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task RolesTakeEffectOnTheNextRequest_AndRemovingThemDenies()
     {
         using var admin = await Platform.LoginAsync();
@@ -59,7 +60,7 @@ public sealed class AdminRoleTests(PlatformFixture fixture) : IClassFixture<Plat
         await client.GetJsonAsync("/api/v1/admin/identity/groups", HttpStatusCode.Forbidden);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task ReadOnlyAdmin_CanReadButNotChange()
     {
         using var admin = await Platform.LoginAsync();
@@ -74,7 +75,7 @@ public sealed class AdminRoleTests(PlatformFixture fixture) : IClassFixture<Plat
         await client.PutJsonAsync($"/api/v1/admin/identity/users/{id}/roles", new { roles = new[] { "IAM_MANAGER" } }, HttpStatusCode.Forbidden);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task SetRoles_WithUnknownRoleOrUnknownPrincipal_IsRejected()
     {
         using var admin = await Platform.LoginAsync();
@@ -85,3 +86,8 @@ public sealed class AdminRoleTests(PlatformFixture fixture) : IClassFixture<Plat
         await admin.GetJsonAsync("/api/v1/admin/identity/groups/nothing/roles", HttpStatusCode.NotFound);
     }
 }
+
+public sealed class AdminRoleTestsOnSqlite(SqlitePlatform fixture) : AdminRoleTests<SqlitePlatform>(fixture);
+
+[NeedsServices(TestService.Postgres)]
+public sealed class AdminRoleTestsOnPostgres(PostgresPlatform fixture) : AdminRoleTests<PostgresPlatform>(fixture);

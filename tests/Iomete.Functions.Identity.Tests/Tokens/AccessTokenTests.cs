@@ -4,7 +4,8 @@ using Iomete.Testing;
 
 namespace Iomete.Functions.Identity.Tests.Tokens;
 
-public sealed class AccessTokenTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public abstract class AccessTokenTests<TPlatform>(TPlatform fixture) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
 {
     private const string Tokens = "/api/v1/auth/tokens";
     private LocalPlatform Platform => fixture.Platform;
@@ -17,7 +18,7 @@ public sealed class AccessTokenTests(PlatformFixture fixture) : IClassFixture<Pl
         return (await Platform.LoginAsync(name, Identities.Password), name);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task PersonalToken_WorksAsXApiTokenAndBearer_AndIsShownOnce()
     {
         var (user, username) = await NewUserAsync();
@@ -39,7 +40,7 @@ public sealed class AccessTokenTests(PlatformFixture fixture) : IClassFixture<Pl
         Assert.Equal(50, listed.GetProperty("maxRps").GetInt32());
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task CreateToken_WithTakenOrBadNameOrPastExpiry_IsRejected()
     {
         var (user, _) = await NewUserAsync();
@@ -52,7 +53,7 @@ public sealed class AccessTokenTests(PlatformFixture fixture) : IClassFixture<Pl
         await user.PostJsonAsync(Tokens, new { name = "slow", maxRps = 0 }, HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task CreateToken_BeyondTheMaximumLifetime_IsCapped()
     {
         var (user, _) = await NewUserAsync();
@@ -66,7 +67,7 @@ public sealed class AccessTokenTests(PlatformFixture fixture) : IClassFixture<Pl
         Assert.Equal(soon.ToUnixTimeMilliseconds(), chosen.GetProperty("expiresAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task SuspendedToken_Returns401_UntilReactivated()
     {
         var (user, _) = await NewUserAsync();
@@ -86,7 +87,7 @@ public sealed class AccessTokenTests(PlatformFixture fixture) : IClassFixture<Pl
         await user.PatchJsonAsync($"{Tokens}/missing", new { status = "ACTIVE" }, HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task DeletedToken_Returns401()
     {
         var (user, _) = await NewUserAsync();
@@ -100,7 +101,7 @@ public sealed class AccessTokenTests(PlatformFixture fixture) : IClassFixture<Pl
         await user.DeleteAsync($"{Tokens}/short-lived", HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task TokenOfADeletedUser_Returns401()
     {
         using var admin = await Platform.LoginAsync();
@@ -115,7 +116,7 @@ public sealed class AccessTokenTests(PlatformFixture fixture) : IClassFixture<Pl
         await client.GetJsonAsync("/api/v1/user", HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task TokenWithMaxRps_Returns429WithRetryAfter_WhenExceeded()
     {
         var (user, _) = await NewUserAsync();
@@ -143,7 +144,7 @@ public sealed class AccessTokenTests(PlatformFixture fixture) : IClassFixture<Pl
         }
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task UnknownApiToken_Returns401()
     {
         using var client = Platform.WithApiToken("iom_this-token-does-not-exist");
@@ -151,3 +152,8 @@ public sealed class AccessTokenTests(PlatformFixture fixture) : IClassFixture<Pl
         Assert.Equal("UNAUTHORIZED", problem.Str("errorCode"));
     }
 }
+
+public sealed class AccessTokenTestsOnSqlite(SqlitePlatform fixture) : AccessTokenTests<SqlitePlatform>(fixture);
+
+[NeedsServices(TestService.Postgres)]
+public sealed class AccessTokenTestsOnPostgres(PostgresPlatform fixture) : AccessTokenTests<PostgresPlatform>(fixture);

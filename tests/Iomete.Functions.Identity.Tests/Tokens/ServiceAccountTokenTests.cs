@@ -4,11 +4,12 @@ using Iomete.Testing;
 
 namespace Iomete.Functions.Identity.Tests.Tokens;
 
-public sealed class ServiceAccountTokenTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public abstract class ServiceAccountTokenTests<TPlatform>(TPlatform fixture) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
 {
     private LocalPlatform Platform => fixture.Platform;
 
-    [Fact]
+    [ServiceFact]
     public async Task IamManager_CreatesServiceAccountToken_ThatActsAsTheAccount()
     {
         using var admin = await Platform.LoginAsync();
@@ -30,7 +31,7 @@ public sealed class ServiceAccountTokenTests(PlatformFixture fixture) : IClassFi
         Assert.Empty((await admin.GetJsonAsync(path)).GetProperty("items").EnumerateArray());
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task ServiceAccountRoutes_RefuseAPersonAndAPlainUser()
     {
         using var admin = await Platform.LoginAsync();
@@ -45,3 +46,8 @@ public sealed class ServiceAccountTokenTests(PlatformFixture fixture) : IClassFi
         await plain.GetJsonAsync($"/api/v1/auth/service-accounts/{account}/tokens", HttpStatusCode.Forbidden);
     }
 }
+
+public sealed class ServiceAccountTokenTestsOnSqlite(SqlitePlatform fixture) : ServiceAccountTokenTests<SqlitePlatform>(fixture);
+
+[NeedsServices(TestService.Postgres)]
+public sealed class ServiceAccountTokenTestsOnPostgres(PostgresPlatform fixture) : ServiceAccountTokenTests<PostgresPlatform>(fixture);
