@@ -59,6 +59,6 @@ public sealed class UpdateUser(ICallerAccessor callers, UserStore users, Session
         {
             await sessions.RevokeAllAsync(user.Id, keepAccessToken: null, ct);
         }
-        return ApiResults.Ok(UserView.From(updated with { Version = user.Version + 1 }));
+        return ApiResults.Ok(UserView.From(updated));
     }
 }
