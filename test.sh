@@ -15,7 +15,10 @@ apt_install() {
 # PostgreSQL server binaries (tests start their own private server with initdb + pg_ctl).
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "installing PostgreSQL server binaries"
-  apt_install postgresql
+  # The tests run private servers; the package's default cluster is not wanted.
+  as_root mkdir -p /etc/postgresql-common
+  echo 'create_main_cluster = false' | as_root tee /etc/postgresql-common/createcluster.conf >/dev/null
+  apt_install postgresql-15 util-linux
 fi
 # Node.js runs the S3-compatible test server (npm s3rver) and, later, independent clients.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then

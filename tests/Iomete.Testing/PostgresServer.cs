@@ -95,6 +95,7 @@ public sealed class PostgresServer : IAsyncDisposable
                     await RunAsync("pg_ctl", ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
                         "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
                         "start"], ct);
+                    await StartWatchdogAsync(folder, ct);
                     return new PostgresServer(folder, port);
                 }
                 catch (InvalidOperationException) when (attempt < 3)
@@ -126,11 +127,21 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static async Task<PostgresServer> StartSharedAsync()
+    // Not stopped on ProcessExit: the test host can be killed before that finishes. The watchdog
+    // every server gets stops it once the test process is gone.
+    private static Task<PostgresServer> StartSharedAsync() => StartAsync();
+
+    /// <summary>
+    /// A detached shell that waits for this process to end, then stops the server (if still
+    /// running) and deletes its folder.
+    /// </summary>
+    private static Task StartWatchdogAsync(string folder, CancellationToken ct)
     {
-        var server = await StartAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(20));
-        return server;
+        var data = Path.Combine(folder, "data");
+        var stop = $"{(Environment.IsPrivilegedProcess ? "runuser -u postgres -- " : "")}'{Path.Combine(BinFolder, "pg_ctl")}' -D '{data}' -m immediate -w stop";
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
+                     $"if [ -f '{data}/postmaster.pid' ]; then {stop}; fi; rm -rf '{folder}'";
+        return TestProcess.RunAsync("setsid", ["-f", "sh", "-c", script], CommandTimeout, ct);
     }
 
     private static Task<string> RunAsync(string tool, IReadOnlyList<string> arguments, CancellationToken ct)

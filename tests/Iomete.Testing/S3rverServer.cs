@@ -37,15 +37,17 @@ public sealed partial class S3rverServer : IAsyncDisposable
 
     public string Bucket { get; }
 
-    public static string ScriptPath =>
-        Path.Combine(Requires.RepositoryRoot(), "tests", "node", "node_modules", "s3rver", "bin", "s3rver.js");
+    /// <summary>Wrapper that runs s3rver and exits when the test process is gone.</summary>
+    public static string ScriptPath => Path.Combine(Requires.RepositoryRoot(), "tests", "node", "s3rver-for-tests.js");
+
+    private static string PackagePath => Path.Combine(Requires.RepositoryRoot(), "tests", "node", "node_modules", "s3rver", "package.json");
 
     /// <summary>Why the server cannot start here, or null when it can.</summary>
     public static string? MissingReason()
     {
-        if (!File.Exists(ScriptPath))
+        if (!File.Exists(PackagePath))
         {
-            return $"s3rver is not installed: run 'npm ci' in tests/node ({ScriptPath} is missing).";
+            return $"s3rver is not installed: run 'npm ci' in tests/node ({PackagePath} is missing).";
         }
         return FindOnPath("node") is null ? "node is not on PATH (apt-get install nodejs)." : null;
     }
@@ -97,7 +99,8 @@ public sealed partial class S3rverServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { ScriptPath, "-d", Path.Combine(folder, "data"), "-a", "127.0.0.1", "-p", "0", "-s", "--configure-bucket", bucket })
+        // s3rver encrypts continuation tokens with DES, which OpenSSL 3 only offers from its legacy provider.
+        foreach (var argument in new[] { "--openssl-legacy-provider", ScriptPath, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), folder, bucket })
         {
             start.ArgumentList.Add(argument);
         }
@@ -157,7 +160,13 @@ public sealed partial class S3rverServer : IAsyncDisposable
     private static async Task<S3rverServer> StartSharedAsync()
     {
         var server = await StartAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+        // Best effort: the test host may be killed before this runs; the script then exits by itself.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            Kill(server._process);
+            server._process.WaitForExit(TimeSpan.FromSeconds(2));
+            TryDelete(server._folder);
+        };
         return server;
     }
 
@@ -179,23 +188,35 @@ public sealed partial class S3rverServer : IAsyncDisposable
         foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
             var pids = Path.Combine(folder, "pids");
-            try
+            if (!File.Exists(pids))
             {
-                var parts = File.ReadAllText(pids).Split(' ');
-                using var owner = TryGetProcess(parts[0]);
-                if (owner is not null)
+                // Still starting, or its cleanup was cut short: only an old one is abandoned.
+                if (Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddHours(-1))
                 {
                     continue;
                 }
-                using var node = TryGetProcess(parts[1]);
-                if (node is not null && node.ProcessName == "node")
-                {
-                    Kill(node);
-                }
             }
-            catch (Exception ex) when (ex is IOException or IndexOutOfRangeException)
+            else
             {
-                continue;
+                try
+                {
+                    var parts = File.ReadAllText(pids).Split(' ');
+                    using var owner = TryGetProcess(parts[0]);
+                    if (owner is not null)
+                    {
+                        continue;
+                    }
+                    using var node = TryGetProcess(parts[1]);
+                    if (node is not null && node.ProcessName == "node")
+                    {
+                        Kill(node);
+                        node.WaitForExit(TimeSpan.FromSeconds(2));
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or IndexOutOfRangeException)
+                {
+                    continue;
+                }
             }
             TryDelete(folder);
         }

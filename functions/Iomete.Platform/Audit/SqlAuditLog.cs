@@ -37,9 +37,14 @@ internal sealed class SqlAuditLog(IMetadataDb db) : IAuditLog
             args.Add(name, value);
         }
         Add("user_id = @UserId", "UserId", q.UserId);
-        Add("username = @Username", "Username", q.Username?.ToLowerInvariant());
+        Add("LOWER(username) = @Username", "Username", q.Username?.ToLowerInvariant());
         Add("method = @Method", "Method", q.Method?.ToUpperInvariant());
-        Add("path LIKE @PathPrefix", "PathPrefix", q.PathPrefix is null ? null : q.PathPrefix + "%");
+        // A prefix compare, not LIKE: '_' and '%' in paths are literal, and SQLite's LIKE ignores case.
+        Add("SUBSTR(path, 1, @PathPrefixLength) = @PathPrefix", "PathPrefix", q.PathPrefix);
+        if (q.PathPrefix is not null)
+        {
+            args.Add("PathPrefixLength", q.PathPrefix.Length);
+        }
         Add("success = @Success", "Success", q.Success);
         Add("domain = @Domain", "Domain", q.Domain);
         Add("ts_ms >= @From", "From", q.From?.ToUnixTimeMilliseconds());
@@ -57,6 +62,20 @@ internal sealed class SqlAuditLog(IMetadataDb db) : IAuditLog
         return new Page<AuditEvent>(items, total, q.Offset, q.Limit);
     }
 
-    private sealed record Row(string Id, long TsMs, string? UserId, string? Username, string Method, string Path, int Status,
-        bool Success, string? Domain, string? Function, string? ClientIp);
+    // Settable properties, not a positional record: Dapper matches constructors by exact column
+    // types, and SQLite hands back every integer (status, success) as Int64.
+    private sealed class Row
+    {
+        public string Id { get; set; } = "";
+        public long TsMs { get; set; }
+        public string? UserId { get; set; }
+        public string? Username { get; set; }
+        public string Method { get; set; } = "";
+        public string Path { get; set; } = "";
+        public int Status { get; set; }
+        public bool Success { get; set; }
+        public string? Domain { get; set; }
+        public string? Function { get; set; }
+        public string? ClientIp { get; set; }
+    }
 }

@@ -64,7 +64,10 @@ public sealed record ByteRange
     /// <summary>Set for a suffix range: the number of bytes at the end of the object.</summary>
     public long? SuffixLength { get; }
 
-    /// <summary>The last <paramref name="length"/> bytes, or the whole object when it is shorter.</summary>
+    /// <summary>
+    /// The last <paramref name="length"/> bytes, or the whole object when it is shorter. On S3 this
+    /// costs a HEAD before the GET; callers that know the size should pass an explicit range.
+    /// </summary>
     public static ByteRange Last(long length)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);

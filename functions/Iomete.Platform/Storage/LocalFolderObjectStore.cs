@@ -40,19 +40,16 @@ public sealed partial class LocalFolderObjectStore : IObjectStore
             var info = new ObjectInfo(key, written.Length, written.LastWriteTimeUtc, ETagOf(written));
             if (options?.IfNoneMatch == true)
             {
-                // No-overwrite move is link(2)/renameat2 underneath: exactly one racing writer wins.
-                File.Move(temp, path, overwrite: false);
+                if (!NoReplaceMove.TryMove(temp, path))
+                {
+                    throw new ObjectAlreadyExistsException(key);
+                }
             }
             else
             {
                 File.Move(temp, path, overwrite: true);
             }
             return info;
-        }
-        catch (IOException) when (options?.IfNoneMatch == true && (File.Exists(path) || Directory.Exists(path)))
-        {
-            File.Delete(temp);
-            throw new ObjectAlreadyExistsException(key);
         }
         catch
         {

@@ -65,23 +65,42 @@ public sealed partial class S3ObjectStore : IObjectStore
     public async Task<Stream> OpenReadAsync(string key, ByteRange? range, CancellationToken ct)
     {
         var request = new GetObjectRequest { BucketName = _options.Bucket, Key = FullKey(key) };
-        if (range is not null)
+        for (var attempt = 1; ; attempt++)
         {
-            request.ByteRange = new Amazon.S3.Model.ByteRange(range.ToString());
-        }
-        try
-        {
-            // The caller disposes the stream, which releases the HTTP response.
-            var response = await _s3.GetObjectAsync(request, ct);
-            return response.ResponseStream;
-        }
-        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
-        {
-            throw new ObjectNotFoundException(key);
-        }
-        catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
-        {
-            return new MemoryStream([], writable: false);
+            if (range?.SuffixLength is { } suffix)
+            {
+                // Not every S3-compatible server reads "bytes=-n" right (s3rver does not), so the
+                // suffix is resolved from the size, and the read pinned to the version measured.
+                var head = await HeadAsync(key, ct) ?? throw new ObjectNotFoundException(key);
+                if (head.Size == 0)
+                {
+                    return new MemoryStream([], writable: false);
+                }
+                request.ByteRange = new Amazon.S3.Model.ByteRange(Math.Max(0, head.Size - suffix), head.Size - 1);
+                request.EtagToMatch = head.ETag;
+            }
+            else if (range is not null)
+            {
+                request.ByteRange = new Amazon.S3.Model.ByteRange(range.ToString());
+            }
+            try
+            {
+                // The caller disposes the stream, which releases the HTTP response.
+                var response = await _s3.GetObjectAsync(request, ct);
+                return response.ResponseStream;
+            }
+            catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+            {
+                throw new ObjectNotFoundException(key);
+            }
+            catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+            {
+                return new MemoryStream([], writable: false);
+            }
+            catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.PreconditionFailed && attempt < 3)
+            {
+                // Replaced between the HEAD and the GET: measure again.
+            }
         }
     }
 
@@ -110,8 +129,10 @@ public sealed partial class S3ObjectStore : IObjectStore
             ContinuationToken = continuationToken,
             MaxKeys = Math.Min(maxKeys, LocalFolderObjectStore.MaxListKeys),
         }, ct);
-        // SDK v4 leaves empty collections null.
+        // SDK v4 leaves empty collections null. Zero-byte "folder" markers some consoles create
+        // (keys ending in '/') are not objects a caller could name, so they are left out.
         var objects = (response.S3Objects ?? [])
+            .Where(o => o.Key.Length > _prefix.Length && !o.Key.EndsWith('/'))
             .Select(o => new ObjectInfo(o.Key[_prefix.Length..], o.Size ?? 0, ToInstant(o.LastModified), o.ETag))
             .ToList();
         var prefixes = (response.CommonPrefixes ?? []).Select(p => p[_prefix.Length..]).ToList();
