@@ -4,6 +4,7 @@ using Iomete.Functions.Identity.Bootstrap;
 using Iomete.Functions.Identity.Groups;
 using Iomete.Functions.Identity.Roles;
 using Iomete.Functions.Identity.Storage;
+using Iomete.Functions.Identity.Tokens;
 using Iomete.Functions.Identity.Users;
 using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
@@ -33,6 +34,8 @@ public static class IdentityRegistration
         services.TryAddSingleton<RoleStore>();
         services.TryAddSingleton<SessionStore>();
         services.TryAddSingleton<LoginThrottle>();
+        services.TryAddSingleton<AccessTokenStore>();
+        services.TryAddSingleton<AccessTokenOperations>();
         services.TryAddSingleton<TokenRateLimiter>();
         services.TryAddSingleton<ICallerAccessor, CallerAccessor>();
         services.TryAddSingleton<AdminBootstrap>();
