@@ -23,9 +23,16 @@ public sealed class IdentityOptions : IValidatableObject
     /// <summary>Longest lifetime of a personal or service-account access token (default 365 days).</summary>
     public TimeSpan MaxAccessTokenLifetime { get; set; } = TimeSpan.FromDays(365);
 
-    /// <summary>Failed logins per username, and per client IP, before logins answer 429.</summary>
+    /// <summary>Failed logins per username before logins for that username answer 429.</summary>
     [Range(1, 1000)]
     public int MaxFailedLogins { get; set; } = 5;
+
+    /// <summary>
+    /// Failed logins from one client IP (any usernames) before logins from it answer 429. Raise it
+    /// when many users share an address (NAT, a proxy without forwarded headers).
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxFailedLoginsPerIp { get; set; } = 5;
 
     /// <summary>The sliding window in which failed logins count (default 5 minutes).</summary>
     public TimeSpan FailedLoginWindow { get; set; } = TimeSpan.FromMinutes(5);

@@ -1,8 +1,10 @@
+using Iomete.Functions.Identity.Access;
 using Iomete.Functions.Identity.Auth;
 using Iomete.Functions.Identity.Bootstrap;
 using Iomete.Functions.Identity.Groups;
 using Iomete.Functions.Identity.Roles;
 using Iomete.Functions.Identity.Storage;
+using Iomete.Functions.Identity.Tokens;
 using Iomete.Functions.Identity.Users;
 using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
@@ -32,10 +34,15 @@ public static class IdentityRegistration
         services.TryAddSingleton<RoleStore>();
         services.TryAddSingleton<SessionStore>();
         services.TryAddSingleton<LoginThrottle>();
+        services.TryAddSingleton<AccessTokenStore>();
+        services.TryAddSingleton<AccessTokenOperations>();
         services.TryAddSingleton<TokenRateLimiter>();
         services.TryAddSingleton<ICallerAccessor, CallerAccessor>();
         services.TryAddSingleton<AdminBootstrap>();
         services.AddHostedService<BootstrapService>();
+
+        // Domains, resource bundles, IAccessControl and IAssetRegistry (after the admin bootstrap).
+        services.AddDomainsAndBundles();
         return services;
     }
 }

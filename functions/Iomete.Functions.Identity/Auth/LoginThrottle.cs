@@ -8,8 +8,8 @@ namespace Iomete.Functions.Identity.Auth;
 
 /// <summary>
 /// Slows password guessing: after <see cref="IdentityOptions.MaxFailedLogins"/> failures for a
-/// username, or from a client IP, within the sliding window, logins answer 429 until the window
-/// passes, even with the right password. Failures live in the database so every replica agrees.
+/// username, or <see cref="IdentityOptions.MaxFailedLoginsPerIp"/> from a client IP, within the
+/// sliding window, logins answer 429 until the window passes, even with the right password. Failures live in the database so every replica agrees.
 /// </summary>
 public sealed class LoginThrottle(IdentityDb db, TimeProvider clock, IIdGenerator ids, IOptions<IdentityOptions> options)
 {
@@ -25,9 +25,10 @@ public sealed class LoginThrottle(IdentityDb db, TimeProvider clock, IIdGenerato
             new { user = UserSubject(username), ip = IpSubject(clientIp), since = now - window }, cancellationToken: ct));
         var blockedUntil = rows
             .GroupBy(r => r.Subject)
-            .Where(g => g.Count() >= Options.MaxFailedLogins)
+            .Select(g => (Failures: g.OrderByDescending(r => r.AtMs).ToList(), Limit: Limit(g.Key)))
+            .Where(s => s.Failures.Count >= s.Limit)
             // The window must pass for enough failures that fewer than the limit remain.
-            .Select(g => g.OrderByDescending(r => r.AtMs).ElementAt(Options.MaxFailedLogins - 1).AtMs + window)
+            .Select(s => s.Failures[s.Limit - 1].AtMs + window)
             .DefaultIfEmpty(0)
             .Max();
         if (blockedUntil > now)
@@ -63,6 +64,9 @@ public sealed class LoginThrottle(IdentityDb db, TimeProvider clock, IIdGenerato
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM login_failures WHERE at_ms <= @since", new { since }, cancellationToken: ct));
     }
+
+    private int Limit(string subject) =>
+        subject.StartsWith("ip:", StringComparison.Ordinal) ? Options.MaxFailedLoginsPerIp : Options.MaxFailedLogins;
 
     private static string UserSubject(string username)
     {

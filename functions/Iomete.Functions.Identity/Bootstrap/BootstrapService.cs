@@ -31,7 +31,14 @@ internal sealed partial class BootstrapService(AdminBootstrap bootstrap, ILogger
         await _stopping.CancelAsync();
         if (_retries is not null)
         {
-            await _retries.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            try
+            {
+                await _retries.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The host stopped waiting; the retry loop ends on its own with _stopping.
+            }
         }
     }
 

@@ -22,8 +22,8 @@ public sealed class AddMember(ICallerAccessor callers, GroupStore groups, UserSt
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<AddMemberRequest>(request, ct);
         AdminCheck.Require(caller, AdminRole.IamManager);
+        var body = await RequestBody.ReadAsync<AddMemberRequest>(request, ct);
 
         var group = await groups.RequireAsync(groupId, ct);
         var user = await users.RequireAsync(body.UserId, ct);

@@ -26,8 +26,8 @@ public sealed class AddSubgroup(ICallerAccessor callers, GroupStore groups)
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<AddSubgroupRequest>(request, ct);
         AdminCheck.Require(caller, AdminRole.IamManager);
+        var body = await RequestBody.ReadAsync<AddSubgroupRequest>(request, ct);
 
         var parent = await groups.RequireAsync(groupId, ct);
         var child = await groups.RequireAsync(body.GroupId, ct);

@@ -23,13 +23,13 @@ public sealed class CreateGroup(ICallerAccessor callers, GroupStore groups, Time
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        AdminCheck.Require(caller, AdminRole.IamManager);
         var body = await RequestBody.ReadAsync<CreateGroupRequest>(request, ct);
         var name = body.Name.Trim();
         if (name.Length == 0)
         {
             throw ValidationException.ForField("name", "must not be blank");
         }
-        AdminCheck.Require(caller, AdminRole.IamManager);
 
         var group = new Group(ids.NewId(), name, UserRules.Text(body.Description), User.OriginIomete, caller.Username, clock.GetUtcNow());
         await groups.InsertAsync(group, ct);

@@ -37,9 +37,16 @@ public sealed partial class GroupStore(IdentityDb db, UserStore users, TimeProvi
         {
             return [];
         }
+        // Explicit placeholders: Dapper sends a list to Npgsql as one array parameter, which "IN" does not accept.
+        var args = new DynamicParameters();
+        for (var i = 0; i < list.Length; i++)
+        {
+            args.Add($"g{i}", list[i]);
+        }
+        var placeholders = string.Join(", ", Enumerable.Range(0, list.Length).Select(i => $"@g{i}"));
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition(
-            "SELECT id AS Id, name AS Name FROM user_groups WHERE id IN @list ORDER BY name", new { list }, cancellationToken: ct));
+            $"SELECT id AS Id, name AS Name FROM user_groups WHERE id IN ({placeholders}) ORDER BY name", args, cancellationToken: ct));
         return rows.Select(r => new GroupRef(r.Id, r.Name)).ToList();
     }
 

@@ -19,8 +19,8 @@ public sealed class ListGroups(ICallerAccessor callers, GroupStore groups)
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var query = ListQuery.From(request, GroupStore.Sortable, "name");
         AdminCheck.Require(caller, AdminRole.IamManager, forRead: true);
+        var query = ListQuery.From(request, GroupStore.Sortable, "name");
 
         var page = await groups.ListAsync(query, ct);
         return ApiResults.Ok(new Page<GroupView>(page.Items.Select(GroupView.From).ToList(), page.Total, page.Offset, page.Limit));

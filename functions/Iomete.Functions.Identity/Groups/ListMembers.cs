@@ -22,8 +22,8 @@ public sealed class ListMembers(ICallerAccessor callers, GroupStore groups)
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var query = ListQuery.From(request, UserStore.Sortable, "username");
         AdminCheck.Require(caller, AdminRole.IamManager, forRead: true);
+        var query = ListQuery.From(request, UserStore.Sortable, "username");
 
         var group = await groups.RequireAsync(groupId, ct);
         var page = await groups.MembersAsync(group.Id, query, ct);

@@ -21,8 +21,8 @@ public sealed class ListSubgroups(ICallerAccessor callers, GroupStore groups)
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var query = ListQuery.From(request, GroupStore.Sortable, "name");
         AdminCheck.Require(caller, AdminRole.IamManager, forRead: true);
+        var query = ListQuery.From(request, GroupStore.Sortable, "name");
 
         var group = await groups.RequireAsync(groupId, ct);
         var page = await groups.SubgroupsAsync(group.Id, query, ct);

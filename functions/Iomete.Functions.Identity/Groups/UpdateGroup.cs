@@ -23,8 +23,8 @@ public sealed class UpdateGroup(ICallerAccessor callers, GroupStore groups)
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<UpdateGroupRequest>(request, ct);
         AdminCheck.Require(caller, AdminRole.IamManager);
+        var body = await RequestBody.ReadAsync<UpdateGroupRequest>(request, ct);
 
         var group = await groups.RequireAsync(groupId, ct);
         var description = UserRules.Text(body.Description);

@@ -23,8 +23,8 @@ public sealed class SetGroupRoles(ICallerAccessor callers, GroupStore groups, Ro
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<AdminRolesRequest>(request, ct);
         AdminCheck.Require(caller, AdminRole.IamManager);
+        var body = await RequestBody.ReadAsync<AdminRolesRequest>(request, ct);
 
         var group = await groups.RequireAsync(groupId, ct);
         await roles.ReplaceAsync(Principal.Group, group.Id, body.Roles, ct);

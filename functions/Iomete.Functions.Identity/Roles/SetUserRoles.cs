@@ -22,8 +22,8 @@ public sealed class SetUserRoles(ICallerAccessor callers, UserStore users, RoleS
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<AdminRolesRequest>(request, ct);
         AdminCheck.Require(caller, AdminRole.IamManager);
+        var body = await RequestBody.ReadAsync<AdminRolesRequest>(request, ct);
 
         var user = await users.RequireAsync(userId, ct);
         await roles.ReplaceAsync(Principal.User, user.Id, body.Roles, ct);

@@ -29,12 +29,12 @@ public sealed class ChangePassword(
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<ChangePasswordRequest>(request, ct);
-        PasswordPolicy.Require("newPassword", body.NewPassword);
         if (caller.IsSystem())
         {
             throw new ForbiddenException("The platform has no password.");
         }
+        var body = await RequestBody.ReadAsync<ChangePasswordRequest>(request, ct);
+        PasswordPolicy.Require("newPassword", body.NewPassword);
 
         var clientIp = request.HttpContext.Connection.RemoteIpAddress?.ToString();
         await throttle.EnsureAllowedAsync(caller.Username, clientIp, ct);

@@ -36,12 +36,12 @@ public sealed class CreateUser(ICallerAccessor callers, UserStore users, Passwor
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        AdminCheck.Require(caller, AdminRole.IamManager);
         var body = await RequestBody.ReadAsync<CreateUserRequest>(request, ct);
         if (body.Password is not null)
         {
             PasswordPolicy.Require("password", body.Password);
         }
-        AdminCheck.Require(caller, AdminRole.IamManager);
 
         var generated = body.Password is null && body.Type == UserType.Person ? PasswordPolicy.Generate() : null;
         var password = body.Password ?? generated;

@@ -22,6 +22,7 @@ public sealed class ListUsers(ICallerAccessor callers, UserStore users)
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        AdminCheck.Require(caller, AdminRole.IamManager, forRead: true);
         var query = ListQuery.From(request, UserStore.Sortable, "username");
         var typeText = request.Query["type"].ToString();
         UserType? type = null;
@@ -31,7 +32,6 @@ public sealed class ListUsers(ICallerAccessor callers, UserStore users)
                 ? parsed
                 : throw ValidationException.ForField("type", "must be PERSON or SERVICE_ACCOUNT");
         }
-        AdminCheck.Require(caller, AdminRole.IamManager, forRead: true);
 
         var page = await users.ListAsync(query, type, ct);
         return ApiResults.Ok(new Page<UserView>(page.Items.Select(UserView.From).ToList(), page.Total, page.Offset, page.Limit));

@@ -28,12 +28,12 @@ public sealed class ResetPassword(ICallerAccessor callers, UserStore users, Pass
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        AdminCheck.Require(caller, AdminRole.IamManager);
         var body = HasBody(request) ? await RequestBody.ReadAsync<ResetPasswordRequest>(request, ct) : new ResetPasswordRequest();
         if (body.Password is not null)
         {
             PasswordPolicy.Require("password", body.Password);
         }
-        AdminCheck.Require(caller, AdminRole.IamManager);
 
         var user = await users.RequireAsync(userId, ct);
         var generated = body.Password is null ? PasswordPolicy.Generate() : null;

@@ -33,12 +33,12 @@ public sealed class UpdateUser(ICallerAccessor callers, UserStore users, Session
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        AdminCheck.Require(caller, AdminRole.IamManager);
         var body = await RequestBody.ReadAsync<UpdateUserRequest>(request, ct);
         if (!string.IsNullOrWhiteSpace(body.Email) && !new EmailAddressAttribute().IsValid(body.Email.Trim()))
         {
             throw ValidationException.ForField("email", "is not a valid email address");
         }
-        AdminCheck.Require(caller, AdminRole.IamManager);
 
         var user = await users.RequireAsync(userId, ct);
         if (user.IsSuperAdmin && (body.Status is UserStatus.Disabled || body.Type is UserType.ServiceAccount))
@@ -59,6 +59,6 @@ public sealed class UpdateUser(ICallerAccessor callers, UserStore users, Session
         {
             await sessions.RevokeAllAsync(user.Id, keepAccessToken: null, ct);
         }
-        return ApiResults.Ok(UserView.From(updated with { Version = user.Version + 1 }));
+        return ApiResults.Ok(UserView.From(updated));
     }
 }

@@ -44,6 +44,12 @@ internal static class Http
         await response.JsonAsync(expected);
     }
 
+    public static async Task<JsonElement> DeleteAsyncJson(this HttpClient client, string path, HttpStatusCode expected)
+    {
+        using var response = await client.DeleteAsync(path);
+        return await response.JsonAsync(expected);
+    }
+
     public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
 
     public static HttpClient WithBearer(this Iomete.Testing.LocalPlatform platform, string token)

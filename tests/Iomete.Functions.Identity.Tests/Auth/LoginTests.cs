@@ -3,11 +3,12 @@ using Iomete.Testing;
 
 namespace Iomete.Functions.Identity.Tests.Auth;
 
-public sealed class LoginTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public abstract class LoginTests<TPlatform>(TPlatform fixture) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
 {
     private LocalPlatform Platform => fixture.Platform;
 
-    [Fact]
+    [ServiceFact]
     public async Task Login_AsAdmin_ReturnsBearerTokens()
     {
         using var client = Platform.Anonymous();
@@ -19,14 +20,14 @@ public sealed class LoginTests(PlatformFixture fixture) : IClassFixture<Platform
         Assert.Equal(3600, body.GetProperty("expiresIn").GetInt32());
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Login_UsernameIsCaseInsensitive()
     {
         using var client = Platform.Anonymous();
         await client.PostJsonAsync("/api/v1/auth/login", new { username = "ADMIN", password = LocalPlatform.AdminPassword }, HttpStatusCode.OK);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Login_WithWrongPasswordOrUnknownUser_ReturnsTheSame401()
     {
         using var client = Platform.Anonymous();
@@ -37,14 +38,14 @@ public sealed class LoginTests(PlatformFixture fixture) : IClassFixture<Platform
         Assert.Equal("UNAUTHORIZED", wrong.Str("errorCode"));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Login_WithoutPassword_Returns400()
     {
         using var client = Platform.Anonymous();
         await client.PostJsonAsync("/api/v1/auth/login", new { username = "admin" }, HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task CurrentUser_WithBearerToken_ShowsTheSuperAdmin()
     {
         using var client = await Platform.LoginAsync();
@@ -55,7 +56,7 @@ public sealed class LoginTests(PlatformFixture fixture) : IClassFixture<Platform
         Assert.Equal("PERSON", me.Str("type"));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task CurrentUser_WithSessionTokenInXApiToken_Works()
     {
         var token = await Platform.AccessTokenAsync("admin", LocalPlatform.AdminPassword);
@@ -65,15 +66,20 @@ public sealed class LoginTests(PlatformFixture fixture) : IClassFixture<Platform
         Assert.Equal("admin", me.Str("username"));
     }
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("ioms_not-a-real-token")]
-    [InlineData("garbage")]
-    public async Task CurrentUser_WithoutValidToken_Returns401(string? token)
+    [ServiceFact]
+    public async Task CurrentUser_WithoutValidToken_Returns401()
     {
-        using var client = token is null ? Platform.Anonymous() : Platform.WithBearer(token);
-        var problem = await client.GetJsonAsync("/api/v1/user", HttpStatusCode.Unauthorized);
+        foreach (var token in new[] { null, "ioms_not-a-real-token", "iom_not-a-real-token", "garbage" })
+        {
+            using var client = token is null ? Platform.Anonymous() : Platform.WithBearer(token);
+            var problem = await client.GetJsonAsync("/api/v1/user", HttpStatusCode.Unauthorized);
 
-        Assert.Equal("UNAUTHORIZED", problem.Str("errorCode"));
+            Assert.Equal("UNAUTHORIZED", problem.Str("errorCode"));
+        }
     }
 }
+
+public sealed class LoginTestsOnSqlite(SqlitePlatform fixture) : LoginTests<SqlitePlatform>(fixture);
+
+[NeedsServices(TestService.Postgres)]
+public sealed class LoginTestsOnPostgres(PostgresPlatform fixture) : LoginTests<PostgresPlatform>(fixture);

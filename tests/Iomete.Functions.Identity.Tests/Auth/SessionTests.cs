@@ -4,7 +4,8 @@ using Iomete.Testing;
 
 namespace Iomete.Functions.Identity.Tests.Auth;
 
-public sealed class SessionTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+public abstract class SessionTests<TPlatform>(TPlatform fixture) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
 {
     private LocalPlatform Platform => fixture.Platform;
 
@@ -15,7 +16,7 @@ public sealed class SessionTests(PlatformFixture fixture) : IClassFixture<Platfo
         return (body.Str("accessToken"), body.Str("refreshToken"));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Refresh_RotatesTokens_AndTheOldAccessTokenStops()
     {
         var (access, refresh) = await LoginAsync();
@@ -29,7 +30,7 @@ public sealed class SessionTests(PlatformFixture fixture) : IClassFixture<Platfo
         await stale.GetJsonAsync("/api/v1/user", HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Refresh_WithAnAlreadyUsedToken_Returns401_AndEndsTheSession()
     {
         var (_, refresh) = await LoginAsync();
@@ -44,7 +45,7 @@ public sealed class SessionTests(PlatformFixture fixture) : IClassFixture<Platfo
         await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = renewed.Str("refreshToken") }, HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Refresh_WithUnknownToken_Returns401()
     {
         using var anonymous = Platform.Anonymous();
@@ -52,7 +53,7 @@ public sealed class SessionTests(PlatformFixture fixture) : IClassFixture<Platfo
         await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = "other" }, HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Logout_RevokesAccessAndRefreshTokens()
     {
         var (access, refresh) = await LoginAsync();
@@ -67,7 +68,7 @@ public sealed class SessionTests(PlatformFixture fixture) : IClassFixture<Platfo
         await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = refresh }, HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Logout_WithoutToken_Returns401()
     {
         using var anonymous = Platform.Anonymous();
@@ -75,7 +76,7 @@ public sealed class SessionTests(PlatformFixture fixture) : IClassFixture<Platfo
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task PurgeSessions_AsUser_Returns403()
     {
         using var admin = await Platform.LoginAsync();
@@ -83,7 +84,7 @@ public sealed class SessionTests(PlatformFixture fixture) : IClassFixture<Platfo
         await response.JsonAsync(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task PurgeSessions_WithAppToken_Succeeds_AndWrongAppTokenIs401()
     {
         using var platform = Platform.WithInternalToken(Platform.AppApiToken());
@@ -94,7 +95,7 @@ public sealed class SessionTests(PlatformFixture fixture) : IClassFixture<Platfo
         await forged.PostJsonAsync("/internal/v1/identity/purge-sessions", new { }, HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task ChangePassword_WithWrongCurrentPassword_Returns400()
     {
         using var admin = await Platform.LoginAsync();
@@ -103,3 +104,8 @@ public sealed class SessionTests(PlatformFixture fixture) : IClassFixture<Platfo
         Assert.True(problem.GetProperty("errors").TryGetProperty("currentPassword", out _));
     }
 }
+
+public sealed class SessionTestsOnSqlite(SqlitePlatform fixture) : SessionTests<SqlitePlatform>(fixture);
+
+[NeedsServices(TestService.Postgres)]
+public sealed class SessionTestsOnPostgres(PostgresPlatform fixture) : SessionTests<PostgresPlatform>(fixture);

@@ -1,0 +1,25 @@
+using Iomete.Platform.Functions;
+using Iomete.Platform.Http;
+using Iomete.Platform.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Iomete.Functions.Identity.Bundles;
+
+public sealed class GetBundle(ICallerAccessor callers, BundleGuard guard, BundleStore bundles, BundleViews views)
+{
+    [Function("identity-bundles-get")]
+    [OpenApiOperation("Resource bundles", "Get a bundle")]
+    [OpenApiResponse(200, typeof(BundleView))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/bundles/{bundleId}")] HttpRequest request,
+        string bundleId,
+        CancellationToken ct)
+    {
+        var caller = await callers.RequireAsync(request, ct);
+        var bundle = await bundles.GetAsync(bundleId, ct);
+        await guard.RequireSeeAsync(caller, bundle, ct);
+        return ApiResults.Ok(await views.ViewAsync(bundle, ct));
+    }
+}
