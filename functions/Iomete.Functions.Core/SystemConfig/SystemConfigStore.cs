@@ -8,7 +8,7 @@ namespace Iomete.Functions.Core.SystemConfig;
 public sealed record SystemConfigEntry(
     string Key,
     string Value,
-    string DefaultValue,
+    string Default,
     string Description,
     SystemConfigType Type,
     bool IsDefault,

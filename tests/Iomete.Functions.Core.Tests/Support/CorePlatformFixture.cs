@@ -1,8 +1,5 @@
 using System.Net;
-using Iomete.Platform.Security;
 using Iomete.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Iomete.Functions.Core.Tests.Support;
 
@@ -26,7 +23,7 @@ public sealed class CorePlatformFixture : IAsyncLifetime
             ["Iomete:Core:WebhookTimeout"] = "00:00:03",
             ["Iomete:Core:SmtpTimeout"] = "00:00:10",
             ["Iomete:Core:StorageUploadMaxBytes"] = UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, builder => builder.Services.TryAddSingleton<IAccessControl, InterimAccessControl>());
+        });
         _admin = await _platform.LoginAsync();
     }
 

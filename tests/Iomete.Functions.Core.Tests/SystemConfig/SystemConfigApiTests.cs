@@ -14,7 +14,7 @@ public sealed class SystemConfigApiTests(CorePlatformFixture fixture) : IClassFi
 
         Assert.Equal(["external-grafana.alerting-rules.dashboard-url", "external-grafana.service-availability.dashboard-url"], page.Names("key"));
         var first = page.GetProperty("items")[0];
-        Assert.Equal("/monitoring/alerting/list", first.Str("defaultValue"));
+        Assert.Equal("/monitoring/alerting/list", first.Str("default"));
         Assert.Equal("URL", first.Str("type"));
         Assert.False(string.IsNullOrEmpty(first.Str("description")));
     }
