@@ -12,7 +12,7 @@ namespace Iomete.Functions.Core.NodeTypes;
 /// Node types. Delete is soft: the row stays (with <c>deleted_ms</c>) for history, is hidden from
 /// every read, and its name becomes free for a new node type.
 /// </summary>
-public sealed class NodeTypeStore(IMetadataDb db, TimeProvider clock, IIdGenerator ids)
+public sealed partial class NodeTypeStore(IMetadataDb db, TimeProvider clock, IIdGenerator ids)
 {
     public static readonly IReadOnlyDictionary<string, string> Sortable = new Dictionary<string, string>
     {
@@ -25,8 +25,6 @@ public sealed class NodeTypeStore(IMetadataDb db, TimeProvider clock, IIdGenerat
     private const string Columns =
         "id AS Id, name AS Name, description AS Description, cpu_millicores AS Cpu, memory_mib AS Memory, available_for AS AvailableFor, " +
         "spot_instance AS SpotInstance, resource_tags AS ResourceTags, created_ms AS CreatedMs, updated_ms AS UpdatedMs";
-
-    private volatile bool _seeded;
 
     public async Task<Page<NodeTypeView>> ListAsync(ListQuery query, NodeTypeUsage? usage, CancellationToken ct)
     {
@@ -89,44 +87,6 @@ public sealed class NodeTypeStore(IMetadataDb db, TimeProvider clock, IIdGenerat
             "UPDATE node_types SET deleted_ms = @Now WHERE name = @Name AND deleted_ms IS NULL",
             new { Name = name, Now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: ct));
         return changed > 0;
-    }
-
-    private async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        var connection = await db.OpenAsync(CoreRegistration.Service, ct);
-        if (_seeded)
-        {
-            return connection;
-        }
-        try
-        {
-            await SeedAsync(connection, ct);
-            _seeded = true;
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>Adds the default node types once per installation; a seed marker makes it idempotent across restarts and replicas.</summary>
-    private async Task SeedAsync(DbConnection connection, CancellationToken ct)
-    {
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var first = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO seeds (name, applied_ms) VALUES (@Name, @Now) ON CONFLICT (name) DO NOTHING",
-            new { Name = DefaultNodeTypes.SeedName, Now = now }, tx, cancellationToken: ct));
-        if (first == 1)
-        {
-            foreach (var spec in DefaultNodeTypes.All)
-            {
-                await InsertAsync(connection, tx, spec, ids.NewId(), now, ct, onConflictDoNothing: true);
-            }
-        }
-        await tx.CommitAsync(ct);
     }
 
     private static Task<int> InsertAsync(DbConnection connection, DbTransaction? tx, NodeTypeSpec spec, string id, long now, CancellationToken ct, bool onConflictDoNothing = false) =>
