@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.Identity.Tokens;
 
-public sealed class CreateDomainServiceAccountToken(ICallerAccessor callers, IEnumerable<IAccessControl> access, AccessTokenOperations operations)
+public sealed class CreateDomainServiceAccountToken(ICallerAccessor callers, IAccessControl access, AccessTokenOperations operations)
 {
     [Function("identity-domain-sa-tokens-create")]
     [OpenApiOperation("Service-account tokens", "Create an access token for a service account's (domain) use (the secret is shown once)")]

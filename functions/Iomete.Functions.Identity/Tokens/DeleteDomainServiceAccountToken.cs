@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.Identity.Tokens;
 
-public sealed class DeleteDomainServiceAccountToken(ICallerAccessor callers, IEnumerable<IAccessControl> access, AccessTokenOperations operations)
+public sealed class DeleteDomainServiceAccountToken(ICallerAccessor callers, IAccessControl access, AccessTokenOperations operations)
 {
     [Function("identity-domain-sa-tokens-delete")]
     [OpenApiOperation("Service-account tokens", "Delete one of a service account's (domain) access tokens")]

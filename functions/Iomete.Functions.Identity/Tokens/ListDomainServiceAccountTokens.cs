@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.Identity.Tokens;
 
-public sealed class ListDomainServiceAccountTokens(ICallerAccessor callers, IEnumerable<IAccessControl> access, AccessTokenOperations operations)
+public sealed class ListDomainServiceAccountTokens(ICallerAccessor callers, IAccessControl access, AccessTokenOperations operations)
 {
     [Function("identity-domain-sa-tokens-list")]
     [OpenApiOperation("Service-account tokens", "List a service account's (domain) access tokens")]

@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.Identity.Tokens;
 
-public sealed class UpdateDomainServiceAccountToken(ICallerAccessor callers, IEnumerable<IAccessControl> access, AccessTokenOperations operations)
+public sealed class UpdateDomainServiceAccountToken(ICallerAccessor callers, IAccessControl access, AccessTokenOperations operations)
 {
     [Function("identity-domain-sa-tokens-update")]
     [OpenApiOperation("Service-account tokens", "Suspend, resume or limit one of a service account's (domain) access tokens")]
