@@ -121,14 +121,23 @@ public sealed partial class S3ObjectStore : IObjectStore
     {
         ObjectKey.ValidatePrefix(prefix);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxKeys, 1);
-        var response = await _s3.ListObjectsV2Async(new ListObjectsV2Request
+        ListObjectsV2Response response;
+        try
         {
-            BucketName = _options.Bucket,
-            Prefix = _prefix + prefix,
-            Delimiter = string.IsNullOrEmpty(delimiter) ? null : delimiter,
-            ContinuationToken = continuationToken,
-            MaxKeys = Math.Min(maxKeys, LocalFolderObjectStore.MaxListKeys),
-        }, ct);
+            response = await _s3.ListObjectsV2Async(new ListObjectsV2Request
+            {
+                BucketName = _options.Bucket,
+                Prefix = _prefix + prefix,
+                Delimiter = string.IsNullOrEmpty(delimiter) ? null : delimiter,
+                ContinuationToken = continuationToken,
+                MaxKeys = Math.Min(maxKeys, LocalFolderObjectStore.MaxListKeys),
+            }, ct);
+        }
+        catch (AmazonS3Exception ex) when (continuationToken is not null && ex.StatusCode == HttpStatusCode.BadRequest)
+        {
+            // A token the store does not recognise is the caller's input, not a server fault.
+            throw new ArgumentException($"The continuation token is not valid: {ex.Message}", nameof(continuationToken), ex);
+        }
         // SDK v4 leaves empty collections null. Zero-byte "folder" markers some consoles create
         // (keys ending in '/') are not objects a caller could name, so they are left out.
         var objects = (response.S3Objects ?? [])
