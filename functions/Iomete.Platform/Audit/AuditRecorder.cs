@@ -36,7 +36,7 @@ public sealed partial class AuditRecorder(IAuditLog log, ICallerAccessor callers
             status,
             status < 400,
             domain,
-            context.Items.TryGetValue(FunctionNameItem, out var f) ? f as string : null,
+            FunctionName(context),
             context.Connection.RemoteIpAddress?.ToString());
         try
         {
@@ -48,6 +48,12 @@ public sealed partial class AuditRecorder(IAuditLog log, ICallerAccessor callers
             LogAuditFailed(logger, ex, entry.Method, entry.Path);
         }
     }
+
+    /// <summary>The Functions worker names the function in Items; the local host in endpoint metadata.</summary>
+    private static string? FunctionName(HttpContext context) =>
+        context.Items.TryGetValue(FunctionNameItem, out var f) && f is string name
+            ? name
+            : context.GetEndpoint()?.Metadata.GetMetadata<Functions.FunctionDescriptor>()?.Name;
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Could not write the audit record of {Method} {Path}")]
     private static partial void LogAuditFailed(ILogger logger, Exception exception, string method, string path);
