@@ -1,5 +1,6 @@
 using Iomete.Functions.App;
 using Iomete.Functions.Core;
+using Iomete.Functions.IcebergRest;
 using Iomete.Functions.Identity;
 using Iomete.Platform;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -13,5 +14,6 @@ builder.UseMiddleware<FunctionPipelineMiddleware>();
 builder.Services.AddIometePlatform();
 builder.Services.AddCoreService();
 builder.Services.AddIdentityService();
+builder.Services.AddIcebergRestService();
 
 await builder.Build().RunAsync();

@@ -1,4 +1,5 @@
 using Iomete.Functions.Core;
+using Iomete.Functions.IcebergRest;
 using Iomete.Functions.Identity;
 using Iomete.Platform;
 
@@ -12,6 +13,7 @@ public static class ServiceComposition
         services.AddIometePlatform();
         services.AddCoreService();
         services.AddIdentityService();
+        services.AddIcebergRestService();
         return services;
     }
 }
