@@ -17,14 +17,13 @@ public sealed class CreateCatalogsAndNamespaces : Migration
         // A namespace is its levels joined by 0x1F (never inside a level: control characters are refused);
         // parent_name is the same for its parent, '' at the top.
         Create.Table("namespaces")
-            .WithColumn("catalog").AsString(128).NotNullable()
-            .WithColumn("name").AsString(2048).NotNullable()
+            .WithColumn("catalog").AsString(128).NotNullable().PrimaryKey("pk_namespaces")
+            .WithColumn("name").AsString(2048).NotNullable().PrimaryKey("pk_namespaces")
             .WithColumn("parent_name").AsString(2048).NotNullable()
             .WithColumn("properties").AsCustom("TEXT").NotNullable()
             .WithColumn("version").AsInt64().NotNullable()
             .WithColumn("created_ms").AsInt64().NotNullable()
             .WithColumn("updated_ms").AsInt64().NotNullable();
-        Create.PrimaryKey("pk_namespaces").OnTable("namespaces").Columns("catalog", "name");
         Create.Index("ix_namespaces_parent").OnTable("namespaces").OnColumn("catalog").Ascending().OnColumn("parent_name").Ascending().OnColumn("name").Ascending();
 
         Create.Table("seeds")

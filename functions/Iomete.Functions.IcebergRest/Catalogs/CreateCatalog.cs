@@ -12,8 +12,8 @@ namespace Iomete.Functions.IcebergRest.Catalogs;
 public sealed record CreateCatalogRequest(
     [property: Required, StringLength(128, MinimumLength = 1), RegularExpression("^[a-z0-9_]+$", ErrorMessage = "Use lowercase letters, digits and underscores.")]
     string Name,
-    [property: StringLength(2048)] string? Warehouse,
-    IReadOnlyDictionary<string, string>? Properties);
+    [property: StringLength(2048)] string? Warehouse = null,
+    IReadOnlyDictionary<string, string>? Properties = null);
 
 public sealed class CreateCatalog(ICallerAccessor callers, IAccessControl access, CatalogStore catalogs)
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Iomete.Functions.IcebergRest.Namespaces;
 
 /// <summary>The spec's CreateNamespaceRequest.</summary>
-public sealed record CreateNamespaceRequest(IReadOnlyList<string?> Namespace, IReadOnlyDictionary<string, string>? Properties);
+public sealed record CreateNamespaceRequest(IReadOnlyList<string?> Namespace, IReadOnlyDictionary<string, string>? Properties = null);
 
 /// <summary>The spec's CreateNamespaceResponse and GetNamespaceResponse.</summary>
 public sealed record NamespaceResponse(
@@ -16,7 +16,7 @@ public sealed record ListNamespacesResponse(
     [property: JsonPropertyName("namespaces")] IReadOnlyList<IReadOnlyList<string>> Namespaces);
 
 /// <summary>The spec's UpdateNamespacePropertiesRequest.</summary>
-public sealed record UpdateNamespacePropertiesRequest(IReadOnlyList<string>? Removals, IReadOnlyDictionary<string, string>? Updates);
+public sealed record UpdateNamespacePropertiesRequest(IReadOnlyList<string>? Removals = null, IReadOnlyDictionary<string, string>? Updates = null);
 
 /// <summary>The spec's UpdateNamespacePropertiesResponse.</summary>
 public sealed record UpdateNamespacePropertiesResponse(
