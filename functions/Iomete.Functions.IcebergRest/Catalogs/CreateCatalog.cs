@@ -29,13 +29,13 @@ public sealed class CreateCatalog(ICallerAccessor callers, IAccessControl access
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        access.RequireAdminRole(caller, AdminRole.SparkCatalogManager);
         var body = await RequestBody.ReadAsync<CreateCatalogRequest>(request, ct);
         var warehouse = string.IsNullOrWhiteSpace(body.Warehouse) ? catalogs.DefaultWarehouse(body.Name) : body.Warehouse.Trim().TrimEnd('/');
         if (!Uri.TryCreate(warehouse, UriKind.Absolute, out _))
         {
             throw ValidationException.ForField("warehouse", "Must be an absolute URI such as s3://bucket/path or file:///path.");
         }
-        access.RequireAdminRole(caller, AdminRole.SparkCatalogManager);
         var created = await catalogs.CreateAsync(body.Name, warehouse, body.Properties ?? new Dictionary<string, string>(), ct);
         return ApiResults.Created(created, $"/api/v1/admin/catalogs/{created.Name}");
     }
