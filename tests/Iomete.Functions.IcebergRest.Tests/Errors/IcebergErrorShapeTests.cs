@@ -70,8 +70,8 @@ public sealed class IcebergErrorShapeTests(IcebergFixture fixture) : IClassFixtu
     [Fact]
     public async Task AWrongContentType_Gets415BadRequest()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, NsRoot()) { Content = new StringContent("namespace=a") };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        using var request = new HttpRequestMessage(HttpMethod.Post, NsRoot()) { Content = new StringContent("<xml/>") };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
         using var response = await fixture.Admin.SendAsync(request);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
