@@ -4,8 +4,8 @@ using Iomete.Testing;
 
 namespace Iomete.Functions.IcebergRest.Tests.Support;
 
-/// <summary>One local platform shared by the tests of a class, with the admin logged in.</summary>
-public sealed class IcebergFixture : IAsyncLifetime
+/// <summary>One local platform shared by the tests of a class (SQLite metadata), with the admin logged in.</summary>
+public class IcebergFixture : IAsyncLifetime
 {
     public const string UserPassword = "User-Password-1";
     public const string Catalog = "spark_catalog";
@@ -27,9 +27,17 @@ public sealed class IcebergFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _platform = await LocalPlatform.StartAsync();
+        var settings = await SettingsAsync();
+        if (settings is null)
+        {
+            return;
+        }
+        _platform = await LocalPlatform.StartAsync(settings);
         _admin = await _platform.LoginAsync();
     }
+
+    /// <summary>Settings of the metadata database, or null when it cannot run here (its tests are skipped).</summary>
+    protected virtual Task<Dictionary<string, string?>?> SettingsAsync() => Task.FromResult<Dictionary<string, string?>?>([]);
 
     /// <summary>Creates a user with the given admin roles (SNAKE_UPPER names) and returns a client logged in as it.</summary>
     public async Task<HttpClient> UserAsync(string prefix, params string[] roles)
@@ -68,5 +76,19 @@ public sealed class IcebergFixture : IAsyncLifetime
         {
             await _platform.DisposeAsync();
         }
+    }
+}
+
+/// <summary>The cluster engine: the iceberg database on the shared test PostgreSQL server.</summary>
+public sealed class PostgresIcebergFixture : IcebergFixture
+{
+    protected override async Task<Dictionary<string, string?>?> SettingsAsync()
+    {
+        if (PostgresServer.MissingReason() is not null && !Requires.InCi)
+        {
+            return null;
+        }
+        var server = await PostgresServer.SharedAsync();
+        return server.Settings(PostgresServer.NewDatabasePrefix());
     }
 }
