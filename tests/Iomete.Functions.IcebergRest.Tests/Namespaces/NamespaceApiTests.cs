@@ -206,4 +206,23 @@ public sealed class NamespaceApiTests(IcebergFixture fixture) : IClassFixture<Ic
         await Admin.ExpectErrorAsync(HttpStatusCode.NotFound, "NoSuchNamespaceException", HttpMethod.Post, $"{NsRoot()}/{Ns(Unique("missing"))}/properties",
             new { updates = new Dictionary<string, string> { ["a"] = "1" } });
     }
+
+    [Fact]
+    public async Task NamespaceLevels_MayHoldDotsAndSpaces_BecauseTheSeparatorIs0x1F()
+    {
+        var top = Unique("dot") + ".with dots";
+        await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, NsRoot(), new { @namespace = new[] { top } });
+        await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, NsRoot(), new { @namespace = new[] { top, "x.y" } });
+        var loaded = await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{NsRoot()}/{Ns(top, "x.y")}");
+        Assert.Equal([top, "x.y"], loaded.GetProperty("namespace").Strings());
+        var children = await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{NsRoot()}?parent={Ns(top)}");
+        Assert.Equal([[top, "x.y"]], children.GetProperty("namespaces").EnumerateArray().Select(n => n.Strings()));
+    }
+
+    [Fact]
+    public async Task AnAccessTokenInXApiToken_IsAccepted()
+    {
+        using var client = fixture.Platform.WithApiToken(await fixture.AdminAccessTokenAsync());
+        await client.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, NsRoot());
+    }
 }
