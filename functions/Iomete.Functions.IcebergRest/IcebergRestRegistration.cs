@@ -1,5 +1,12 @@
+using Iomete.Functions.IcebergRest.Authorization;
+using Iomete.Functions.IcebergRest.Catalogs;
+using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Namespaces;
+using Iomete.Platform.Data;
+using Iomete.Platform.Errors;
 using Iomete.Platform.Functions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Iomete.Functions.IcebergRest;
 
@@ -11,6 +18,12 @@ public static class IcebergRestRegistration
     public static IServiceCollection AddIcebergRestService(this IServiceCollection services)
     {
         services.AddFunctionsFrom(typeof(IcebergRestRegistration).Assembly);
+        services.AddServiceDatabase(Service, typeof(IcebergRestRegistration).Assembly);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorBodyWriter, IcebergErrorBodyWriter>());
+        services.TryAddSingleton<ICatalogAuthorizer, RoleCatalogAuthorizer>();
+        services.TryAddSingleton<CatalogStore>();
+        services.TryAddSingleton<NamespaceStore>();
+        services.TryAddSingleton<CatalogGate>();
         return services;
     }
 }

@@ -9,6 +9,8 @@ public enum TestService
 {
     Postgres,
     S3rver,
+    /// <summary>node on PATH and the npm packages of tests/node (iceberg-js).</summary>
+    Node,
 }
 
 /// <summary>
@@ -40,6 +42,7 @@ public sealed class ServiceFactDiscoverer(IMessageSink diagnosticMessageSink) : 
     {
         TestService.Postgres => PostgresServer.MissingReason(),
         TestService.S3rver => S3rverServer.MissingReason(),
+        TestService.Node => NodeTools.MissingReason(),
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
     };
 

@@ -5,7 +5,7 @@ namespace Iomete.Functions.LocalHost.Hosting;
 
 /// <summary>
 /// Around every request: errors become problem+json through the one mapper, unmatched routes
-/// and methods answer problem+json too, and the finished request goes to the audit recorder.
+/// and methods answer through the same mapper, and the finished request goes to the audit recorder.
 /// </summary>
 internal sealed class FunctionPipelineMiddleware(RequestDelegate next, ProblemMapper problems, AuditRecorder audit)
 {
@@ -16,7 +16,7 @@ internal sealed class FunctionPipelineMiddleware(RequestDelegate next, ProblemMa
             await next(context);
             if (IsRoutingMiss(context))
             {
-                await WriteRoutingProblem(context);
+                await problems.WriteAsync(RoutingProblem(context), context);
             }
         }
         catch (Exception ex)
@@ -35,12 +35,11 @@ internal sealed class FunctionPipelineMiddleware(RequestDelegate next, ProblemMa
         context.Response.StatusCode is 404 or 405 &&
         context.GetEndpoint()?.Metadata.GetMetadata<Platform.Functions.FunctionDescriptor>() is null;
 
-    private static Task WriteRoutingProblem(HttpContext context)
+    private static Problem RoutingProblem(HttpContext context)
     {
         var status = context.Response.StatusCode;
-        var problem = status == 405
+        return status == 405
             ? new Problem(405, "METHOD_NOT_ALLOWED", "Method not allowed", $"{context.Request.Method} is not allowed on {context.Request.Path}.", context.Request.Path)
             : new Problem(404, ErrorCodes.NotFound, "Not found", $"No function serves {context.Request.Method} {context.Request.Path}.", context.Request.Path);
-        return problem.WriteAsync(context);
     }
 }

@@ -4,9 +4,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Iomete.Platform.Errors;
 
-/// <summary>The one place where exceptions become problem+json (RFC 9457) with IOMETE's errorCode.</summary>
-public sealed partial class ProblemMapper(ILogger<ProblemMapper> logger)
+/// <summary>
+/// The one place where exceptions become problem+json (RFC 9457) with IOMETE's errorCode, or the
+/// body of a registered <see cref="IErrorBodyWriter"/> for the paths it claims.
+/// </summary>
+public sealed partial class ProblemMapper(ILogger<ProblemMapper> logger, IEnumerable<IErrorBodyWriter> writers)
 {
+    private readonly IErrorBodyWriter[] _writers = writers.ToArray();
+
     public const string ContentType = "application/problem+json";
 
     public Problem Map(Exception exception, HttpContext context)
@@ -33,8 +38,21 @@ public sealed partial class ProblemMapper(ILogger<ProblemMapper> logger)
 
     public async Task WriteAsync(Exception exception, HttpContext context)
     {
-        var problem = Map(exception, context);
-        await problem.WriteAsync(context);
+        await WriteAsync(Map(exception, context), context);
+    }
+
+    /// <summary>Writes a problem in the format its path calls for (also for routing misses).</summary>
+    public Task WriteAsync(Problem problem, HttpContext context)
+    {
+        var path = context.Request.Path;
+        foreach (var writer in _writers)
+        {
+            if (writer.Handles(path))
+            {
+                return problem.PrepareResponse(context) ? writer.WriteBodyAsync(problem, context) : Task.CompletedTask;
+            }
+        }
+        return problem.WriteAsync(context);
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
@@ -54,19 +72,29 @@ public sealed record Problem(
 
     public string Type => "about:blank";
 
-    public async Task WriteAsync(HttpContext context)
+    /// <summary>Clears the response and sets status and Retry-After; false when it has already started.</summary>
+    public bool PrepareResponse(HttpContext context)
     {
         if (context.Response.HasStarted)
         {
-            return;
+            return false;
         }
         context.Response.Clear();
         context.Response.StatusCode = Status;
-        context.Response.ContentType = ProblemMapper.ContentType;
         if (RetryAfterSeconds is { } retry)
         {
             context.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        return true;
+    }
+
+    public async Task WriteAsync(HttpContext context)
+    {
+        if (!PrepareResponse(context))
+        {
+            return;
+        }
+        context.Response.ContentType = ProblemMapper.ContentType;
         var body = new Dictionary<string, object?>
         {
             ["type"] = Type,

@@ -20,17 +20,34 @@ public sealed class AnonymousCallerTests(PlatformFixture fixture) : IClassFixtur
             }
             using var request = new HttpRequestMessage(new HttpMethod(method), url)
             {
-                Content = method is "GET" or "DELETE" ? null : new StringContent("{}", Encoding.UTF8, "application/json"),
+                Content = method is "GET" or "DELETE" or "HEAD" ? null : new StringContent("{}", Encoding.UTF8, "application/json"),
             };
             using var response = await client.SendAsync(request);
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized,
                 $"{function.Name}: {method} {url} answered {(int)response.StatusCode} to an anonymous caller");
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            Assert.Equal("UNAUTHORIZED", body.RootElement.GetProperty("errorCode").GetString());
+            if (method != "HEAD")
+            {
+                await AssertUnauthorizedBody(url, response);
+            }
             checkedCount++;
         }
         Assert.True(checkedCount > 20, $"only {checkedCount} functions were walked");
+    }
+
+    /// <summary>The Iceberg REST catalog (/catalogs/) answers with the spec's IcebergErrorResponse; everything else with problem+json.</summary>
+    private static async Task AssertUnauthorizedBody(string url, HttpResponseMessage response)
+    {
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        if (url.StartsWith("/catalogs/", StringComparison.Ordinal))
+        {
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            var error = body.RootElement.GetProperty("error");
+            Assert.Equal("NotAuthorizedException", error.GetProperty("type").GetString());
+            Assert.Equal(401, error.GetProperty("code").GetInt32());
+            return;
+        }
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("UNAUTHORIZED", body.RootElement.GetProperty("errorCode").GetString());
     }
 
     [Fact]

@@ -14,6 +14,7 @@ internal static partial class RouteSample
         "core-openapi-document",
         "identity-auth-login",
         "identity-auth-refresh",
+        "iceberg-oauth-tokens",
     ];
 
     public static IEnumerable<(FunctionsMetadata.Entry Function, string Method, string Url)> All(Func<string, string>? valueFor = null)

@@ -1,0 +1,33 @@
+using Iomete.Platform.Errors;
+using Iomete.Platform.Security;
+
+namespace Iomete.Functions.IcebergRest.Authorization;
+
+/// <summary>
+/// The first authorizer: the super admin and SPARK_CATALOG_MANAGER may do everything; every other
+/// authenticated caller may only read (list, load, exists).
+/// </summary>
+internal sealed class RoleCatalogAuthorizer : ICatalogAuthorizer
+{
+    public Task RequireAsync(Caller caller, CatalogPrivilege privilege, string catalog, IReadOnlyList<string> namespaceLevels, CancellationToken ct)
+    {
+        if (IsRead(privilege) || caller.HasAdminRole(AdminRole.SparkCatalogManager))
+        {
+            return Task.CompletedTask;
+        }
+        throw new ForbiddenException($"{Name(privilege)} on catalog '{catalog}' requires the SPARK_CATALOG_MANAGER role.");
+    }
+
+    private static bool IsRead(CatalogPrivilege privilege) =>
+        privilege is CatalogPrivilege.NamespaceList or CatalogPrivilege.NamespaceReadProperties;
+
+    private static string Name(CatalogPrivilege privilege) => privilege switch
+    {
+        CatalogPrivilege.NamespaceList => "NAMESPACE_LIST",
+        CatalogPrivilege.NamespaceCreate => "NAMESPACE_CREATE",
+        CatalogPrivilege.NamespaceReadProperties => "NAMESPACE_READ_PROPERTIES",
+        CatalogPrivilege.NamespaceWriteProperties => "NAMESPACE_WRITE_PROPERTIES",
+        CatalogPrivilege.NamespaceDrop => "NAMESPACE_DROP",
+        _ => "CATALOG_MANAGE",
+    };
+}

@@ -1,0 +1,30 @@
+using Iomete.Functions.IcebergRest.Authorization;
+using Iomete.Functions.IcebergRest.Catalogs;
+using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Namespaces;
+using Iomete.Platform.Security;
+using Microsoft.AspNetCore.Http;
+
+namespace Iomete.Functions.IcebergRest;
+
+/// <summary>
+/// The entry of every Iceberg REST route: authenticate, resolve the catalog (the <c>{prefix}</c> is
+/// the catalog name, as advertised by /v1/config), then ask the authorizer.
+/// </summary>
+public sealed class CatalogGate(ICallerAccessor callers, CatalogStore catalogs, ICatalogAuthorizer authorizer)
+{
+    public Task<Caller> AuthenticateAsync(HttpRequest request, CancellationToken ct) => callers.RequireAsync(request, ct);
+
+    /// <summary>The catalog named by the route; 404 <c>NoSuchWarehouseException</c> when unknown or the prefix names another.</summary>
+    public async Task<CatalogView> CatalogAsync(string catalog, string? prefix, CancellationToken ct)
+    {
+        if (prefix is not null && !string.Equals(prefix, catalog, StringComparison.Ordinal))
+        {
+            throw IcebergErrors.NoSuchCatalog(prefix);
+        }
+        return await catalogs.FindAsync(catalog, ct) ?? throw IcebergErrors.NoSuchCatalog(catalog);
+    }
+
+    public Task AuthorizeAsync(Caller caller, CatalogPrivilege privilege, CatalogView catalog, NamespaceName? ns, CancellationToken ct) =>
+        authorizer.RequireAsync(caller, privilege, catalog.Name, ns?.Levels ?? [], ct);
+}

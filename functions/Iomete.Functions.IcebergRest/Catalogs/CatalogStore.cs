@@ -1,0 +1,126 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Iomete.Platform.Data;
+using Iomete.Platform.Errors;
+using Iomete.Platform.Storage;
+
+namespace Iomete.Functions.IcebergRest.Catalogs;
+
+/// <summary>Managed catalogs. The default <c>spark_catalog</c> is seeded once per installation.</summary>
+public sealed class CatalogStore(IMetadataDb db, TimeProvider clock, IObjectStore objects)
+{
+    public const string DefaultCatalog = "spark_catalog";
+    public const string ManagedType = "ICEBERG_REST";
+    private const string SeedName = "default-catalog";
+    private const string Columns = "name AS Name, warehouse AS Warehouse, properties AS Properties, created_ms AS CreatedMs";
+
+    private volatile bool _seeded;
+
+    /// <summary>The warehouse a catalog gets when none is given: the object store's root plus the catalog name.</summary>
+    public string DefaultWarehouse(string name) => objects.RootUri.TrimEnd('/') + "/" + name;
+
+    public async Task<IReadOnlyList<CatalogView>> ListAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition($"SELECT {Columns} FROM catalogs ORDER BY name", cancellationToken: ct));
+        return rows.Select(View).ToList();
+    }
+
+    public async Task<CatalogView?> FindAsync(string name, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM catalogs WHERE name = @Name", new { Name = name }, cancellationToken: ct));
+        return row is null ? null : View(row);
+    }
+
+    public async Task<CatalogView> CreateAsync(string name, string warehouse, IReadOnlyDictionary<string, string> properties, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        try
+        {
+            await InsertAsync(connection, null, name, warehouse, properties, ct, onConflictDoNothing: false);
+        }
+        catch (Exception ex) when (db.IsUniqueViolation(ex))
+        {
+            throw new ConflictException($"A catalog named '{name}' already exists.");
+        }
+        return (await FindAsync(name, ct))!;
+    }
+
+    /// <summary>Deletes a catalog without namespaces; false when there is none of that name, 409 when it holds namespaces.</summary>
+    public async Task<bool> DeleteAsync(string name, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var used = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM namespaces WHERE catalog = @Name", new { Name = name }, tx, cancellationToken: ct));
+        if (used > 0)
+        {
+            throw new ConflictException($"Catalog '{name}' still holds {used} namespace(s); drop them first.");
+        }
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM catalogs WHERE name = @Name", new { Name = name }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return deleted > 0;
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = await db.OpenAsync(IcebergRestRegistration.Service, ct);
+        if (_seeded)
+        {
+            return connection;
+        }
+        try
+        {
+            await SeedAsync(connection, ct);
+            _seeded = true;
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Creates <c>spark_catalog</c> once; the seed marker keeps a deleted or edited default from coming back.</summary>
+    private async Task SeedAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var first = await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO seeds (name, applied_ms) VALUES (@Name, @Now) ON CONFLICT (name) DO NOTHING",
+            new { Name = SeedName, Now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx, cancellationToken: ct));
+        if (first == 1)
+        {
+            await InsertAsync(connection, tx, DefaultCatalog, DefaultWarehouse(DefaultCatalog), new Dictionary<string, string>(), ct, onConflictDoNothing: true);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private Task<int> InsertAsync(DbConnection connection, DbTransaction? tx, string name, string warehouse,
+        IReadOnlyDictionary<string, string> properties, CancellationToken ct, bool onConflictDoNothing) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            INSERT INTO catalogs (name, warehouse, properties, created_ms) VALUES (@Name, @Warehouse, @Properties, @Now)
+            {(onConflictDoNothing ? "ON CONFLICT DO NOTHING" : "")}
+            """,
+            new { Name = name, Warehouse = warehouse, Properties = JsonSerializer.Serialize(properties), Now = clock.GetUtcNow().ToUnixTimeMilliseconds() },
+            tx, cancellationToken: ct));
+
+    private static CatalogView View(Row r) => new(
+        r.Name, ManagedType, r.Warehouse,
+        JsonSerializer.Deserialize<Dictionary<string, string>>(r.Properties) ?? [],
+        r.Name == DefaultCatalog,
+        DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedMs));
+
+    private sealed class Row
+    {
+        public string Name { get; set; } = "";
+        public string Warehouse { get; set; } = "";
+        public string Properties { get; set; } = "{}";
+        public long CreatedMs { get; set; }
+    }
+}

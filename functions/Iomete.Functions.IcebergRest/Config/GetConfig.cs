@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Platform.Functions;
+using Iomete.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Iomete.Functions.IcebergRest.Config;
+
+/// <summary>The spec's CatalogConfig.</summary>
+public sealed record CatalogConfig(
+    [property: JsonPropertyName("defaults")] IReadOnlyDictionary<string, string> Defaults,
+    [property: JsonPropertyName("overrides")] IReadOnlyDictionary<string, string> Overrides,
+    [property: JsonPropertyName("endpoints")] IReadOnlyList<string> Endpoints);
+
+public sealed class GetConfig(CatalogGate gate)
+{
+    /// <summary>Exactly the operations this service serves, as the spec spells them; the prefix is the catalog name.</summary>
+    public static readonly IReadOnlyList<string> Endpoints =
+    [
+        "GET /v1/{prefix}/namespaces",
+        "POST /v1/{prefix}/namespaces",
+        "GET /v1/{prefix}/namespaces/{namespace}",
+        "HEAD /v1/{prefix}/namespaces/{namespace}",
+        "DELETE /v1/{prefix}/namespaces/{namespace}",
+        "POST /v1/{prefix}/namespaces/{namespace}/properties",
+    ];
+
+    [Function("iceberg-config")]
+    [OpenApiOperation("Iceberg REST catalog", "Catalog configuration",
+        Description = "overrides.prefix is the catalog name: clients then call /catalogs/{catalog}/v1/{catalog}/namespaces.")]
+    [OpenApiQuery("warehouse", "Catalog name; when given it must be this catalog")]
+    [OpenApiResponse(200, typeof(CatalogConfig))]
+    [OpenApiResponse(404, Description = "NoSuchWarehouseException")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalogs/{catalog}/v1/config")] HttpRequest request,
+        string catalog,
+        CancellationToken ct)
+    {
+        await gate.AuthenticateAsync(request, ct);
+        var warehouse = request.Query["warehouse"].ToString();
+        var view = await gate.CatalogAsync(catalog, warehouse.Length == 0 ? null : warehouse, ct);
+        return ApiResults.Ok(new CatalogConfig(
+            new Dictionary<string, string>(),
+            new Dictionary<string, string> { ["prefix"] = view.Name },
+            Endpoints));
+    }
+}

@@ -1,0 +1,34 @@
+using Iomete.Functions.IcebergRest.Authorization;
+using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Platform.Functions;
+using Iomete.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Iomete.Functions.IcebergRest.Namespaces;
+
+public sealed class DropNamespace(CatalogGate gate, NamespaceStore namespaces)
+{
+    [Function("iceberg-namespaces-drop")]
+    [OpenApiOperation("Iceberg REST catalog", "Drop an empty namespace")]
+    [OpenApiResponse(204)]
+    [OpenApiResponse(404, Description = "NoSuchNamespaceException")]
+    [OpenApiResponse(409, Description = "NamespaceNotEmptyException: it has child namespaces")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "catalogs/{catalog}/v1/{prefix}/namespaces/{namespace}")] HttpRequest request,
+        string catalog,
+        string prefix,
+        string @namespace,
+        CancellationToken ct)
+    {
+        var caller = await gate.AuthenticateAsync(request, ct);
+        var view = await gate.CatalogAsync(catalog, prefix, ct);
+        var ns = NamespaceName.Parse(@namespace);
+        await gate.AuthorizeAsync(caller, CatalogPrivilege.NamespaceDrop, view, ns, ct);
+
+        return await namespaces.DropAsync(view.Name, ns, ct)
+            ? ApiResults.NoContent()
+            : throw IcebergErrors.NoSuchNamespaceError(ns.ToString());
+    }
+}
