@@ -114,11 +114,12 @@ public sealed partial class OpenApiDocumentBuilder(FunctionCatalog catalog)
             }
             responses[response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = entry;
         }
-        AddProblem(responses, "400", "Invalid input", schemas);
+        var iceberg = IsIcebergRoute(function.Route);
+        AddProblem(responses, "400", "Invalid input", schemas, iceberg);
         if (!function.AllowsAnonymous)
         {
-            AddProblem(responses, "401", "Missing or invalid credentials", schemas);
-            AddProblem(responses, "403", "The caller lacks a permission", schemas);
+            AddProblem(responses, "401", "Missing or invalid credentials", schemas, iceberg);
+            AddProblem(responses, "403", "The caller lacks a permission", schemas, iceberg);
         }
         else
         {
@@ -126,13 +127,16 @@ public sealed partial class OpenApiDocumentBuilder(FunctionCatalog catalog)
         }
         if (parameters.Any(p => p!["in"]!.GetValue<string>() == "path"))
         {
-            AddProblem(responses, "404", "Not found", schemas);
+            AddProblem(responses, "404", "Not found", schemas, iceberg);
         }
         operation["responses"] = responses;
         return operation;
     }
 
-    private static void AddProblem(JsonObject responses, string status, string description, SchemaRegistry schemas)
+    /// <summary>Iceberg REST routes answer errors in the Iceberg spec's shape, not problem+json.</summary>
+    private static bool IsIcebergRoute(string route) => route.TrimStart('/').StartsWith("catalogs/", StringComparison.Ordinal);
+
+    private static void AddProblem(JsonObject responses, string status, string description, SchemaRegistry schemas, bool iceberg)
     {
         if (responses.ContainsKey(status))
         {
@@ -141,7 +145,9 @@ public sealed partial class OpenApiDocumentBuilder(FunctionCatalog catalog)
         responses[status] = new JsonObject
         {
             ["description"] = description,
-            ["content"] = new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = schemas.ProblemReference() } },
+            ["content"] = iceberg
+                ? new JsonObject { ["application/json"] = new JsonObject { ["schema"] = schemas.IcebergErrorReference() } }
+                : new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = schemas.ProblemReference() } },
         };
     }
 

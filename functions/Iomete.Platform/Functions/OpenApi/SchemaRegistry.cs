@@ -53,6 +53,37 @@ internal sealed class SchemaRegistry
         return new JsonObject { ["$ref"] = $"#/components/schemas/{name}" };
     }
 
+    /// <summary>The Iceberg REST spec's IcebergErrorResponse: {"error": {message, type, code, stack}}.</summary>
+    public JsonObject IcebergErrorReference()
+    {
+        const string name = "IcebergErrorResponse";
+        if (!_schemas.ContainsKey(name))
+        {
+            _schemas[name] = new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = "Error of the Iceberg REST catalog routes (the spec's IcebergErrorResponse / ErrorModel).",
+                ["properties"] = new JsonObject
+                {
+                    ["error"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["properties"] = new JsonObject
+                        {
+                            ["message"] = new JsonObject { ["type"] = "string" },
+                            ["type"] = new JsonObject { ["type"] = "string", ["description"] = "Exception type clients switch on, e.g. NoSuchNamespaceException." },
+                            ["code"] = new JsonObject { ["type"] = "integer" },
+                            ["stack"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+                        },
+                        ["required"] = new JsonArray("message", "type", "code"),
+                    },
+                },
+                ["required"] = new JsonArray("error"),
+            };
+        }
+        return new JsonObject { ["$ref"] = $"#/components/schemas/{name}" };
+    }
+
     public JsonObject ToJson()
     {
         var result = new JsonObject();
