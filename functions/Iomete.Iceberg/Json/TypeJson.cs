@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Iomete.Iceberg.Types;
+
+namespace Iomete.Iceberg.Json;
+
+/// <summary>Reads and writes <see cref="IcebergType"/> and <see cref="NestedField"/> as the spec's JSON.</summary>
+public static partial class TypeJson
+{
+    public static IcebergType Parse(string json) => Read(JsonRead.ParseDocument(json), "$");
+
+    public static string ToJson(IcebergType type) => JsonWrite.ToString(w => Write(w, type));
+
+    /// <summary>Parses a primitive type string ("int", "decimal(9,2)", "fixed[16]"); throws on an unknown one.</summary>
+    public static PrimitiveType ParsePrimitive(string text, string path = "$")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IcebergTypes.FromName(text) is { } simple)
+        {
+            return simple;
+        }
+        if (FixedPattern().Match(text) is { Success: true } f
+            && int.TryParse(f.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var length) && length > 0)
+        {
+            return new FixedType(length);
+        }
+        if (DecimalPattern().Match(text) is { Success: true } d
+            && int.TryParse(d.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var precision)
+            && int.TryParse(d.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var scale)
+            && precision is >= 1 and <= 38)
+        {
+            return new DecimalType(precision, scale);
+        }
+        throw IcebergFormatException.At(path, $"unknown type '{text}'");
+    }
+
+    internal static IcebergType Read(JsonNode? node, string path)
+    {
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+        {
+            return ParsePrimitive(value.GetValue<string>(), path);
+        }
+        var obj = node as JsonObject ?? throw IcebergFormatException.At(path, $"expected a type string or object, got {JsonRead.Kind(node)}");
+        var kind = obj["type"] is { } t ? JsonRead.String(t, $"{path}.type") : throw IcebergFormatException.At(path, "missing required member 'type'");
+        return kind switch
+        {
+            "struct" => ReadStruct(obj, path),
+            "list" => new ListType(
+                JsonRead.Int(obj, "element-id", path),
+                Read(JsonRead.Required(obj, "element", path), $"{path}.element"),
+                JsonRead.Bool(obj, "element-required", path)),
+            "map" => new MapType(
+                JsonRead.Int(obj, "key-id", path),
+                Read(JsonRead.Required(obj, "key", path), $"{path}.key"),
+                JsonRead.Int(obj, "value-id", path),
+                Read(JsonRead.Required(obj, "value", path), $"{path}.value"),
+                JsonRead.Bool(obj, "value-required", path)),
+            _ => throw IcebergFormatException.At($"{path}.type", $"unknown nested type '{kind}' (expected struct, list or map)"),
+        };
+    }
+
+    internal static StructType ReadStruct(JsonObject obj, string path)
+    {
+        var fields = JsonRead.Array(JsonRead.Required(obj, "fields", path), $"{path}.fields");
+        var result = new List<NestedField>(fields.Count);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            result.Add(ReadField(fields[i], $"{path}.fields[{i}]"));
+        }
+        return new StructType(result);
+    }
+
+    internal static NestedField ReadField(JsonNode? node, string path)
+    {
+        var obj = JsonRead.Object(node, path);
+        return new NestedField(
+            JsonRead.Int(obj, "id", path),
+            JsonRead.String(obj, "name", path),
+            JsonRead.Bool(obj, "required", path),
+            Read(JsonRead.Required(obj, "type", path), $"{path}.type"),
+            JsonRead.OptionalString(obj, "doc", path),
+            obj.TryGetPropertyValue("initial-default", out var init) ? new DefaultValue(init) : null,
+            obj.TryGetPropertyValue("write-default", out var write) ? new DefaultValue(write) : null);
+    }
+
+    public static void Write(Utf8JsonWriter writer, IcebergType type)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        switch (type)
+        {
+            case PrimitiveType p:
+                writer.WriteStringValue(p.ToString());
+                break;
+            case StructType s:
+                writer.WriteStartObject();
+                writer.WriteString("type", "struct");
+                WriteFields(writer, s.Fields);
+                writer.WriteEndObject();
+                break;
+            case ListType l:
+                writer.WriteStartObject();
+                writer.WriteString("type", "list");
+                writer.WriteNumber("element-id", l.ElementId);
+                writer.WritePropertyName("element");
+                Write(writer, l.Element);
+                writer.WriteBoolean("element-required", l.ElementRequired);
+                writer.WriteEndObject();
+                break;
+            case MapType m:
+                writer.WriteStartObject();
+                writer.WriteString("type", "map");
+                writer.WriteNumber("key-id", m.KeyId);
+                writer.WritePropertyName("key");
+                Write(writer, m.Key);
+                writer.WriteNumber("value-id", m.ValueId);
+                writer.WritePropertyName("value");
+                Write(writer, m.Value);
+                writer.WriteBoolean("value-required", m.ValueRequired);
+                writer.WriteEndObject();
+                break;
+            default:
+                throw new ArgumentException($"Unsupported type {type}", nameof(type));
+        }
+    }
+
+    internal static void WriteFields(Utf8JsonWriter writer, IReadOnlyList<NestedField> fields)
+    {
+        writer.WriteStartArray("fields");
+        foreach (var f in fields)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("id", f.Id);
+            writer.WriteString("name", f.Name);
+            writer.WriteBoolean("required", f.Required);
+            writer.WritePropertyName("type");
+            Write(writer, f.Type);
+            if (f.Doc is not null)
+            {
+                writer.WriteString("doc", f.Doc);
+            }
+            if (f.InitialDefault is not null)
+            {
+                writer.WritePropertyName("initial-default");
+                writer.WriteRawValue(f.InitialDefault.Json);
+            }
+            if (f.WriteDefault is not null)
+            {
+                writer.WritePropertyName("write-default");
+                writer.WriteRawValue(f.WriteDefault.Json);
+            }
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    [GeneratedRegex(@"^fixed\[\s*(\d+)\s*\]$")]
+    private static partial Regex FixedPattern();
+
+    [GeneratedRegex(@"^decimal\(\s*(\d+)\s*,\s*(\d+)\s*\)$")]
+    private static partial Regex DecimalPattern();
+}
