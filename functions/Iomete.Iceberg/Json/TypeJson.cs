@@ -17,16 +17,18 @@ public static partial class TypeJson
     public static PrimitiveType ParsePrimitive(string text, string path = "$")
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (IcebergTypes.FromName(text) is { } simple)
+        // Like the Java and Python readers, type names are matched ignoring case ("LONG" is long).
+        var lower = text.Trim().ToLowerInvariant();
+        if (IcebergTypes.FromName(lower) is { } simple)
         {
             return simple;
         }
-        if (FixedPattern().Match(text) is { Success: true } f
+        if (FixedPattern().Match(lower) is { Success: true } f
             && int.TryParse(f.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var length) && length > 0)
         {
             return new FixedType(length);
         }
-        if (DecimalPattern().Match(text) is { Success: true } d
+        if (DecimalPattern().Match(lower) is { Success: true } d
             && int.TryParse(d.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var precision)
             && int.TryParse(d.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var scale)
             && precision is >= 1 and <= 38)

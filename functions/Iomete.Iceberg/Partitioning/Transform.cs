@@ -51,7 +51,9 @@ public abstract partial record Transform
     public static Transform Parse(string text, string path = "$")
     {
         ArgumentNullException.ThrowIfNull(text);
-        switch (text)
+        // Like the Java reader, transform names are matched ignoring case.
+        var lower = text.Trim().ToLowerInvariant();
+        switch (lower)
         {
             case "identity": return Identity;
             case "year": return Year;
@@ -60,7 +62,7 @@ public abstract partial record Transform
             case "hour": return Hour;
             case "void": return Void;
         }
-        if (ParamPattern().Match(text) is { Success: true } m
+        if (ParamPattern().Match(lower) is { Success: true } m
             && int.TryParse(m.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
         {
             return m.Groups[1].Value == "bucket" ? Bucket(n) : Truncate(n);

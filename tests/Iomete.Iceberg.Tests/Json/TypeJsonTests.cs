@@ -36,6 +36,13 @@ public sealed class TypeJsonTests
     public void Decimal_WithSpaceAfterComma_IsAccepted() =>
         Assert.Equal(IcebergTypes.Decimal(9, 2), TypeJson.Parse("\"decimal(9, 2)\""));
 
+    [Theory]
+    [InlineData("LONG", "long")]
+    [InlineData("Decimal(10,3)", "decimal(10,3)")]
+    [InlineData("FIXED[2]", "fixed[2]")]
+    public void PrimitiveNames_AreMatchedIgnoringCaseAndWrittenLowercase(string text, string written) =>
+        Assert.Equal($"\"{written}\"", TypeJson.ToJson(TypeJson.ParsePrimitive(text)));
+
     [Fact]
     public void NestedTypes_RoundTripWithIdsAndDefaults()
     {

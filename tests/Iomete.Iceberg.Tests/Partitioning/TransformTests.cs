@@ -22,6 +22,11 @@ public sealed class TransformTests
     public void Parse_ThenToString_GivesTheSameText(string text) => Assert.Equal(text, Transform.Parse(text).ToString());
 
     [Theory]
+    [InlineData("Identity", "identity")]
+    [InlineData("BUCKET[8]", "bucket[8]")]
+    public void Parse_IgnoresCase(string text, string expected) => Assert.Equal(expected, Transform.Parse(text).ToString());
+
+    [Theory]
     [InlineData("bucket")]
     [InlineData("bucket[0]")]
     [InlineData("truncate[-1]")]
