@@ -77,14 +77,25 @@ public static partial class TypeJson
     internal static NestedField ReadField(JsonNode? node, string path)
     {
         var obj = JsonRead.Object(node, path);
+        var type = Read(JsonRead.Required(obj, "type", path), $"{path}.type");
         return new NestedField(
             JsonRead.Int(obj, "id", path),
             JsonRead.String(obj, "name", path),
             JsonRead.Bool(obj, "required", path),
-            Read(JsonRead.Required(obj, "type", path), $"{path}.type"),
+            type,
             JsonRead.OptionalString(obj, "doc", path),
-            obj.TryGetPropertyValue("initial-default", out var init) ? new DefaultValue(init) : null,
-            obj.TryGetPropertyValue("write-default", out var write) ? new DefaultValue(write) : null);
+            ReadDefault(obj, "initial-default", type, path),
+            ReadDefault(obj, "write-default", type, path));
+    }
+
+    private static DefaultValue? ReadDefault(JsonObject obj, string name, IcebergType type, string path)
+    {
+        if (!obj.TryGetPropertyValue(name, out var value))
+        {
+            return null;
+        }
+        SingleValueJson.CheckKind(value, type, $"{path}.{name}");
+        return new DefaultValue(value);
     }
 
     [GeneratedRegex(@"^fixed\[\s*(\d+)\s*\]$")]

@@ -112,6 +112,18 @@ public sealed partial class UpdateSchema
         }
     }
 
+    private static void CheckDefault(string name, IcebergType type, DefaultValue value)
+    {
+        try
+        {
+            Json.SingleValueJson.CheckKind(value.ToNode(), type, name);
+        }
+        catch (Json.IcebergFormatException ex)
+        {
+            throw new SchemaValidationException($"Invalid default for column {ex.Message}", ex);
+        }
+    }
+
     private bool IsReshapingPartitionSource(int id) =>
         specs.SelectMany(s => s.Fields).Any(f => f.SourceId == id && f.Transform is not (YearTransform or MonthTransform or DayTransform or VoidTransform));
 }

@@ -57,6 +57,7 @@ public sealed partial class UpdateSchema
         {
             throw new SchemaValidationException($"Cannot add required column '{name}' with a null default");
         }
+        CheckDefault(name, type, defaultValue);
         return Add(parent, name, type, doc, required: true, defaultValue);
     }
 
@@ -125,7 +126,12 @@ public sealed partial class UpdateSchema
         {
             throw new SchemaValidationException($"Cannot set a default for '{name}': column defaults need format v3");
         }
-        Find(name, allowCollectionMember: false).WriteDefault = writeDefault;
+        var node = Find(name, allowCollectionMember: false);
+        if (writeDefault is not null)
+        {
+            CheckDefault(name, node.ToType(), writeDefault);
+        }
+        node.WriteDefault = writeDefault;
         return this;
     }
 

@@ -100,6 +100,33 @@ public sealed class TypeJsonTests
         Assert.StartsWith(path + ":", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("long", "\"1\"")]
+    [InlineData("int", "3000000000")]
+    [InlineData("boolean", "1")]
+    [InlineData("string", "5")]
+    [InlineData("date", "17486")]
+    [InlineData("decimal(9,2)", "14.20")]
+    [InlineData("unknown", "1")]
+    public void DefaultOfTheWrongJsonKind_IsAFormatError(string type, string value)
+    {
+        var json = $$"""{"type":"struct","fields":[{"id":1,"name":"a","required":false,"type":"{{type}}","write-default":{{value}}}]}""";
+        Assert.Equal("$.fields[0].write-default", Assert.Throws<IcebergFormatException>(() => TypeJson.Parse(json)).Path);
+    }
+
+    [Theory]
+    [InlineData("long", "1")]
+    [InlineData("decimal(9,2)", "\"14.20\"")]
+    [InlineData("date", "\"2017-11-16\"")]
+    [InlineData("boolean", "false")]
+    [InlineData("binary", "\"0001\"")]
+    [InlineData("string", "null")]
+    public void DefaultOfTheSpecsJsonKind_IsKept(string type, string value)
+    {
+        var json = $$"""{"type":"struct","fields":[{"id":1,"name":"a","required":false,"type":"{{type}}","initial-default":{{value}}}]}""";
+        Assert.Equal(value, ((StructType)TypeJson.Parse(json)).Fields[0].InitialDefault!.Json);
+    }
+
     [Fact]
     public void MalformedJsonText_IsAFormatError() =>
         Assert.Throws<IcebergFormatException>(() => TypeJson.Parse("{\"type\":"));

@@ -74,6 +74,7 @@ public sealed class UpdateSchemaTests
     {
         Assert.Throws<SchemaValidationException>(() => Update(2).AddRequiredColumn(null, "flag", T.Boolean, DefaultValue.Of(true)));
         Assert.Throws<SchemaValidationException>(() => Update(3).AddRequiredColumn(null, "flag", T.Boolean, new DefaultValue(null)));
+        Assert.Throws<SchemaValidationException>(() => Update(3).AddRequiredColumn(null, "flag", T.Boolean, DefaultValue.Of("yes")));
     }
 
     [Fact]
