@@ -32,6 +32,9 @@ public abstract partial record Transform
     /// <summary>The type of the transform's result for a source of <paramref name="source"/>.</summary>
     public abstract IcebergType ResultType(IcebergType source);
 
+    /// <summary>Whether the transform keeps the source order (a ≤ b ⇒ f(a) ≤ f(b)); bucket and void do not.</summary>
+    public bool PreservesOrder => this is not (BucketTransform or VoidTransform);
+
     /// <summary>Transforms one value of type <paramref name="source"/>.</summary>
     public object? Apply(IcebergType source, object? value)
     {
