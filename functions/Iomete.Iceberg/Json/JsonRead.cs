@@ -10,7 +10,8 @@ internal static class JsonRead
     {
         try
         {
-            return JsonNode.Parse(json) ?? throw IcebergFormatException.At("$", "expected a JSON value, got null");
+            return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false })
+                ?? throw IcebergFormatException.At("$", "expected a JSON value, got null");
         }
         catch (JsonException ex)
         {
@@ -18,8 +19,19 @@ internal static class JsonRead
         }
     }
 
-    public static JsonObject Object(JsonNode? node, string path) =>
-        node as JsonObject ?? throw IcebergFormatException.At(path, $"expected an object, got {Kind(node)}");
+    public static JsonObject Object(JsonNode? node, string path)
+    {
+        var obj = node as JsonObject ?? throw IcebergFormatException.At(path, $"expected an object, got {Kind(node)}");
+        try
+        {
+            _ = obj.Count; // a JsonObject over a parsed element builds its members lazily and throws on duplicates here
+        }
+        catch (ArgumentException ex)
+        {
+            throw new IcebergFormatException($"{path}: duplicate member ({ex.Message})", ex) { Path = path };
+        }
+        return obj;
+    }
 
     public static JsonArray Array(JsonNode? node, string path) =>
         node as JsonArray ?? throw IcebergFormatException.At(path, $"expected an array, got {Kind(node)}");

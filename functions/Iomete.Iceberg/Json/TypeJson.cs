@@ -44,7 +44,9 @@ public static partial class TypeJson
         {
             return ParsePrimitive(value.GetValue<string>(), path);
         }
-        var obj = node as JsonObject ?? throw IcebergFormatException.At(path, $"expected a type string or object, got {JsonRead.Kind(node)}");
+        var obj = node is JsonObject
+            ? JsonRead.Object(node, path)
+            : throw IcebergFormatException.At(path, $"expected a type string or object, got {JsonRead.Kind(node)}");
         var kind = obj["type"] is { } t ? JsonRead.String(t, $"{path}.type") : throw IcebergFormatException.At(path, "missing required member 'type'");
         return kind switch
         {

@@ -32,6 +32,17 @@ public sealed class SchemaJsonTests
     }
 
     [Fact]
+    public void Schema_WithDuplicateMember_IsAFormatError() =>
+        Assert.Throws<IcebergFormatException>(() => SchemaJson.Parse("""{"type":"struct","schema-id":1,"schema-id":2,"fields":[]}"""));
+
+    [Fact]
+    public void NodeWithDuplicateMember_FromAnotherParser_IsAFormatErrorNamingThePath()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse("""{"type":"struct","fields":[{"id":1,"id":2,"name":"a","required":true,"type":"int"}]}""");
+        Assert.Equal("$.fields[0]", Assert.Throws<IcebergFormatException>(() => SchemaJson.Read(node, "$")).Path);
+    }
+
+    [Fact]
     public void Schema_WithoutTypeStruct_IsAFormatError() =>
         Assert.Contains("missing required member 'type'", Assert.Throws<IcebergFormatException>(
             () => SchemaJson.Parse("""{"schema-id":0,"fields":[]}""")).Message, StringComparison.Ordinal);
