@@ -84,7 +84,10 @@ public static partial class TableMetadataJson
         if (obj["schemas"] is { } node)
         {
             var schemas = ReadList(node, $"{path}.schemas", SchemaJson.Read);
-            return (schemas, JsonRead.Int(obj, "current-schema-id", path));
+            var currentId = JsonRead.Int(obj, "current-schema-id", path);
+            return schemas.Exists(s => s.SchemaId == currentId) // checked first, as the reference parser does
+                ? (schemas, currentId)
+                : throw IcebergFormatException.At($"{path}.current-schema-id", $"Cannot find schema with current-schema-id={currentId} from schemas");
         }
         if (!v1)
         {
