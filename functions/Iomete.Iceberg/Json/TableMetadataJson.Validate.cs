@@ -8,9 +8,23 @@ public static partial class TableMetadataJson
     /// <summary>Snapshot and metadata logs may be out of order by this much (clock skew between writers), as in the reference implementation.</summary>
     private const long HistorySkewMs = 60_000;
 
+    /// <summary>
+    /// Checks metadata built in code (e.g. by a commit) by the rules the reader applies.
+    /// </summary>
+    /// <exception cref="IcebergFormatException">A rule is broken; the path names the member as it would be written.</exception>
+    public static void Validate(TableMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        Validate(metadata, "$");
+    }
+
     /// <summary>The cross-member rules: ids that must resolve, sequence numbers, refs and logs.</summary>
     private static void Validate(TableMetadata m, string path)
     {
+        Check(m.FormatVersion is >= TableMetadata.MinFormatVersion and <= TableMetadata.MaxFormatVersion,
+            $"{path}.format-version", $"Cannot read unsupported version {m.FormatVersion}");
+        Check(m.FormatVersion == 1 || m.TableUuid is not null, path, $"table-uuid must exist in format v{m.FormatVersion}");
+        Check(m.FormatVersion < 3 || m.NextRowId is not null, path, $"next-row-id must exist in format v{m.FormatVersion}");
         Unique(m.Schemas.Select(s => s.SchemaId), $"{path}.schemas", "schema-id");
         Unique(m.PartitionSpecs.Select(s => s.SpecId), $"{path}.partition-specs", "spec-id");
         Unique(m.SortOrders.Select(o => o.OrderId), $"{path}.sort-orders", "order-id");

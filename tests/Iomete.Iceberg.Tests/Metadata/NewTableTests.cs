@@ -82,4 +82,16 @@ public sealed class NewTableTests
 
         Assert.Equal(json, TableMetadataJson.ToJson(TableMetadataJson.Parse(json)));
     }
+
+    [Fact]
+    public void Validate_AcceptsANewTable_AndRejectsABrokenChange()
+    {
+        var m = TableMetadata.NewTable(Schema, Spec, Order, "mem://t", formatVersion: 3);
+        TableMetadataJson.Validate(m);
+
+        var ex = Assert.Throws<IcebergFormatException>(() => TableMetadataJson.Validate(m with { CurrentSnapshotId = 5 }));
+        Assert.Equal("$.current-snapshot-id", ex.Path);
+        Assert.Throws<IcebergFormatException>(() => TableMetadataJson.Validate(m with { NextRowId = null }));
+        Assert.Throws<IcebergFormatException>(() => TableMetadataJson.Validate(m with { DefaultSpecId = 1 }));
+    }
 }
