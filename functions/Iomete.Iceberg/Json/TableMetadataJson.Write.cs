@@ -69,7 +69,7 @@ public static partial class TableMetadataJson
             WriteRef(writer, r);
         }
         writer.WriteEndObject();
-        WriteArray(writer, "snapshots", m.Snapshots, WriteSnapshot);
+        WriteArray(writer, "snapshots", m.Snapshots, (w, s) => WriteSnapshot(w, s, m.FormatVersion));
         WriteArray(writer, "statistics", m.Statistics, WriteStatisticsFile);
         WriteArray(writer, "partition-statistics", m.PartitionStatistics, (w, p) =>
         {

@@ -5,7 +5,8 @@ namespace Iomete.Iceberg.Json;
 
 public static partial class TableMetadataJson
 {
-    public static void WriteSnapshot(Utf8JsonWriter writer, Snapshot snapshot)
+    /// <summary>Writes a snapshot; v1 snapshots have no sequence number in the spec, so it is left out for <paramref name="formatVersion"/> 1.</summary>
+    public static void WriteSnapshot(Utf8JsonWriter writer, Snapshot snapshot, int formatVersion = 2)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -15,7 +16,10 @@ public static partial class TableMetadataJson
         {
             writer.WriteNumber("parent-snapshot-id", parent);
         }
-        writer.WriteNumber("sequence-number", snapshot.SequenceNumber);
+        if (formatVersion >= 2)
+        {
+            writer.WriteNumber("sequence-number", snapshot.SequenceNumber);
+        }
         writer.WriteNumber("timestamp-ms", snapshot.TimestampMs);
         writer.WriteString("manifest-list", snapshot.ManifestList);
         if (snapshot.Summary.Count > 0)
