@@ -48,7 +48,7 @@ internal static class AvroContainer
             var bw = new AvroBinaryWriter(block);
             for (var i = start; i < start + count; i++)
             {
-                AvroDatum.Write(bw, schema, records[i], names);
+                names.Write(bw, schema, records[i]);
             }
             var data = deflate ? Deflate(block.ToArray()) : block.ToArray();
             w.Long(count);

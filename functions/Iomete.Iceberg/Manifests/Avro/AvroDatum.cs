@@ -7,31 +7,12 @@ namespace Iomete.Iceberg.Manifests.Avro;
 /// arrays are lists, maps are string-keyed dictionaries, fixed and bytes are byte arrays, a union takes its
 /// first non-null branch for a non-null value. Logical types are carried by their underlying type.
 /// </summary>
-internal sealed class AvroDatum
+internal sealed partial class AvroDatum
 {
     private readonly Dictionary<string, JsonObject> named = new(StringComparer.Ordinal);
 
     public AvroDatum(JsonNode schema) => Register(schema);
 
-    public static void Write(AvroBinaryWriter w, JsonNode schema, object? value, AvroDatum names)
-    {
-        switch (schema)
-        {
-            case JsonArray union:
-                var index = value is null ? IndexOfNull(union) : FirstNonNull(union);
-                w.Long(index);
-                Write(w, union[index]!, value, names);
-                return;
-            case JsonValue name:
-                WriteNamed(w, name.GetValue<string>(), value, names);
-                return;
-            case JsonObject obj:
-                WriteObject(w, obj, value, names);
-                return;
-            default:
-                throw new AvroFormatException("Invalid Avro schema node");
-        }
-    }
 
     public object? Read(AvroBinaryReader r, JsonNode schema)
     {
@@ -111,106 +92,9 @@ internal sealed class AvroDatum
         _ => throw new AvroFormatException($"Unknown Avro type '{type}'"),
     };
 
-    private static void WriteObject(AvroBinaryWriter w, JsonObject obj, object? value, AvroDatum names)
-    {
-        var kind = obj["type"]!;
-        if (kind is not JsonValue)
-        {
-            Write(w, kind, value, names);
-            return;
-        }
-        switch (kind.GetValue<string>())
-        {
-            case "record":
-                var record = (IReadOnlyDictionary<string, object?>)value!;
-                foreach (var f in obj["fields"]!.AsArray())
-                {
-                    Write(w, f!["type"]!, record.GetValueOrDefault(f["name"]!.GetValue<string>()), names);
-                }
-                return;
-            case "array":
-                var items = (IReadOnlyList<object?>)value!;
-                if (items.Count > 0)
-                {
-                    w.Long(items.Count);
-                    foreach (var item in items)
-                    {
-                        Write(w, obj["items"]!, item, names);
-                    }
-                }
-                w.Long(0);
-                return;
-            case "map":
-                var map = (IReadOnlyDictionary<string, object?>)value!;
-                if (map.Count > 0)
-                {
-                    w.Long(map.Count);
-                    foreach (var (key, item) in map)
-                    {
-                        w.String(key);
-                        Write(w, obj["values"]!, item, names);
-                    }
-                }
-                w.Long(0);
-                return;
-            case "fixed":
-                var bytes = (byte[])value!;
-                if (bytes.Length != obj["size"]!.GetValue<int>())
-                {
-                    throw new ArgumentException($"Fixed value of {bytes.Length} bytes for size {obj["size"]}");
-                }
-                w.Fixed(bytes);
-                return;
-            default:
-                WriteNamed(w, kind.GetValue<string>(), value, names);
-                return;
-        }
-    }
 
-    private static void WriteNamed(AvroBinaryWriter w, string type, object? value, AvroDatum names)
-    {
-        if (names.named.TryGetValue(type, out var def))
-        {
-            WriteObject(w, def, value, names);
-            return;
-        }
-        switch (type)
-        {
-            case "null": return;
-            case "boolean": w.Bool((bool)value!); return;
-            case "int": w.Long(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)); return;
-            case "long": w.Long(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)); return;
-            case "float": w.Float((float)value!); return;
-            case "double": w.Double((double)value!); return;
-            case "bytes": w.Bytes((byte[])value!); return;
-            case "string": w.String((string)value!); return;
-            default: throw new AvroFormatException($"Unknown Avro type '{type}'");
-        }
-    }
 
-    private static int IndexOfNull(JsonArray union)
-    {
-        for (var i = 0; i < union.Count; i++)
-        {
-            if (union[i] is JsonValue v && v.GetValue<string>() == "null")
-            {
-                return i;
-            }
-        }
-        throw new ArgumentException("Null value for a non-nullable Avro union");
-    }
 
-    private static int FirstNonNull(JsonArray union)
-    {
-        for (var i = 0; i < union.Count; i++)
-        {
-            if (!(union[i] is JsonValue v && v.GetValue<string>() == "null"))
-            {
-                return i;
-            }
-        }
-        throw new ArgumentException("Non-null value for a null-only Avro union");
-    }
 
     private void Register(JsonNode? schema)
     {
