@@ -80,7 +80,7 @@ public static partial class TableMetadataJson
         return new MetadataLogEntry(JsonRead.String(obj, "metadata-file", path), RequiredLong(obj, "timestamp-ms", path));
     }
 
-    private static StatisticsFile ReadStatisticsFile(JsonNode? node, string path)
+    internal static StatisticsFile ReadStatisticsFile(JsonNode? node, string path)
     {
         var obj = JsonRead.Object(node, path);
         return new StatisticsFile(
@@ -102,7 +102,7 @@ public static partial class TableMetadataJson
             obj["properties"] is { } props ? ReadStringMap(props, $"{path}.properties") : null);
     }
 
-    private static PartitionStatisticsFile ReadPartitionStatisticsFile(JsonNode? node, string path)
+    internal static PartitionStatisticsFile ReadPartitionStatisticsFile(JsonNode? node, string path)
     {
         var obj = JsonRead.Object(node, path);
         return new PartitionStatisticsFile(
@@ -125,7 +125,7 @@ public static partial class TableMetadataJson
         return items;
     }
 
-    private static Dictionary<string, string> ReadStringMap(JsonNode node, string path)
+    internal static Dictionary<string, string> ReadStringMap(JsonNode node, string path)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in JsonRead.Object(node, path))
@@ -137,9 +137,9 @@ public static partial class TableMetadataJson
         return map;
     }
 
-    private static long RequiredLong(JsonObject obj, string name, string path) =>
+    internal static long RequiredLong(JsonObject obj, string name, string path) =>
         JsonRead.Long(JsonRead.Required(obj, name, path), $"{path}.{name}");
 
-    private static long? OptionalLong(JsonObject obj, string name, string path) =>
+    internal static long? OptionalLong(JsonObject obj, string name, string path) =>
         obj[name] is { } node ? JsonRead.Long(node, $"{path}.{name}") : null;
 }
