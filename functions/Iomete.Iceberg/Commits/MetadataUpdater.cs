@@ -25,7 +25,7 @@ public static class MetadataUpdater
             {
                 state.Apply(updates[i]);
             }
-            catch (Exception ex) when (ex is SchemaValidationException or ArgumentException or InvalidOperationException)
+            catch (Exception ex) when (ex is InvalidCommitException or SchemaValidationException or ArgumentException or InvalidOperationException)
             {
                 throw new InvalidCommitException($"updates[{i}] {updates[i].Action}: {ex.Message}", ex);
             }
