@@ -127,6 +127,7 @@ public static class MetadataUpdater
 
         private TableMetadata AddSpec(TableMetadata m, PartitionSpec spec)
         {
+            spec.Validate(m.CurrentSchema);
             var existing = m.PartitionSpecs.FirstOrDefault(s => s.SameFields(spec));
             if (existing is not null)
             {
@@ -144,6 +145,7 @@ public static class MetadataUpdater
 
         private TableMetadata AddOrder(TableMetadata m, SortOrder order)
         {
+            order.Validate(m.CurrentSchema);
             var existing = m.SortOrders.FirstOrDefault(o => o.SameFields(order));
             if (existing is not null)
             {

@@ -130,6 +130,7 @@ public sealed class MetadataUpdaterTests
         { [new SetSnapshotRef("main", SnapshotRef.Branch(404))], "unknown snapshot 404" },
         { [new AssignUuid(Guid.Empty)], "reassign" },
         { [new RemoveSchemas([0])], "current schema" },
+        { [new AddSortOrder(new SortOrder(1, [SortField.Of(9, SortDirection.Asc)]))], "add-sort-order" },
     };
 
     [Fact]
