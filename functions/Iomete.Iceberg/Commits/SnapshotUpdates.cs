@@ -21,8 +21,23 @@ internal static class SnapshotUpdates
             throw MetadataUpdater.Fail(
                 $"sequence number {snapshot.SequenceNumber} of snapshot {snapshot.SnapshotId} is not above the last sequence number {m.LastSequenceNumber}");
         }
+        long? nextRowId = m.NextRowId;
+        if (m.FormatVersion >= 3)
+        {
+            // v3 row lineage: the snapshot's row ids start at or after next-row-id, which moves past them.
+            if (snapshot.FirstRowId is not { } first || snapshot.AddedRows is not { } added)
+            {
+                throw MetadataUpdater.Fail($"snapshot {snapshot.SnapshotId} needs first-row-id and added-rows in format v3");
+            }
+            if (first < (m.NextRowId ?? 0) || added < 0)
+            {
+                throw MetadataUpdater.Fail($"first-row-id {first} of snapshot {snapshot.SnapshotId} is below next-row-id {m.NextRowId}");
+            }
+            nextRowId = first + added;
+        }
         return m with
         {
+            NextRowId = nextRowId,
             Snapshots = [.. m.Snapshots, snapshot],
             LastSequenceNumber = Math.Max(m.LastSequenceNumber, snapshot.SequenceNumber),
         };

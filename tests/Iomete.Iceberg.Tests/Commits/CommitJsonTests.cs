@@ -88,3 +88,26 @@ public sealed class CommitJsonTests
         Assert.Throws<IcebergFormatException>(() => TableRequirementJson.Parse("""{"type":"assert-ref-snapshot-id","ref":"main"}"""));
     }
 }
+
+public sealed class CommitJsonListTests
+{
+    [Fact]
+    public void ReadList_NamesTheIndexOfTheBadElement()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse("""[{"action":"set-location","location":"s3://a"},{"action":"nope"}]""");
+
+        var ex = Assert.Throws<IcebergFormatException>(() => TableUpdateJson.ReadList(node, "$.updates"));
+        Assert.Equal("$.updates[1].action", ex.Path);
+    }
+
+    [Fact]
+    public void ReadList_ReadsRequirementsInOrder()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(
+            """[{"type":"assert-table-uuid","uuid":"2cc52516-5e73-41f2-b139-545d41a4e151"},{"type":"assert-ref-snapshot-id","ref":"main","snapshot-id":5}]""");
+
+        var list = TableRequirementJson.ReadList(node, "$.requirements");
+        Assert.IsType<AssertTableUuid>(list[0]);
+        Assert.Equal(new AssertRefSnapshotId("main", 5), list[1]);
+    }
+}

@@ -167,4 +167,20 @@ public sealed class MetadataUpdaterTests
             MetadataUpdater.Apply(NewTable(), [new AddSnapshot(Snapshot(11, null, 1, 2_000)), new SetSnapshotRef("main", SnapshotRef.Tag(11))], 3_000));
         Assert.Contains("main", ex.Message);
     }
+
+    [Fact]
+    public void AddSnapshot_InV3_AdvancesNextRowId_AndRejectsOverlappingRowIds()
+    {
+        var v3 = MetadataUpdater.Apply(NewTable(), [new UpgradeFormatVersion(3)], 2_000);
+        var m = MetadataUpdater.Apply(v3, [
+            new AddSnapshot(Snapshot(11, null, 1, 2_500) with { FirstRowId = 0, AddedRows = 10 }),
+            new SetSnapshotRef("main", SnapshotRef.Branch(11)),
+        ], 3_000);
+
+        Assert.Equal(10, m.NextRowId);
+        Assert.Throws<InvalidCommitException>(() =>
+            MetadataUpdater.Apply(m, [new AddSnapshot(Snapshot(12, 11, 2, 3_500) with { FirstRowId = 5, AddedRows = 1 })], 4_000));
+        Assert.Throws<InvalidCommitException>(() =>
+            MetadataUpdater.Apply(m, [new AddSnapshot(Snapshot(12, 11, 2, 3_500))], 4_000));
+    }
 }
