@@ -25,6 +25,20 @@ public sealed class CatalogGate(ICallerAccessor callers, CatalogStore catalogs, 
         return await catalogs.FindAsync(catalog, ct) ?? throw IcebergErrors.NoSuchCatalog(catalog);
     }
 
+    /// <summary>The whole entry of a route on one namespace: caller, catalog, parsed name, authorized.</summary>
+    public async Task<NamespaceTarget> NamespaceAsync(
+        HttpRequest request, string catalog, string prefix, string @namespace, CatalogPrivilege privilege, CancellationToken ct)
+    {
+        var caller = await AuthenticateAsync(request, ct);
+        var view = await CatalogAsync(catalog, prefix, ct);
+        var ns = NamespaceName.Parse(@namespace);
+        await AuthorizeAsync(caller, privilege, view, ns, ct);
+        return new NamespaceTarget(caller, view, ns);
+    }
+
     public Task AuthorizeAsync(Caller caller, CatalogPrivilege privilege, CatalogView catalog, NamespaceName? ns, CancellationToken ct) =>
         authorizer.RequireAsync(caller, privilege, catalog.Name, ns?.Levels ?? [], ct);
 }
+
+/// <summary>A namespace a route may act on, after <see cref="CatalogGate.NamespaceAsync"/>.</summary>
+public sealed record NamespaceTarget(Caller Caller, CatalogView Catalog, NamespaceName Namespace);

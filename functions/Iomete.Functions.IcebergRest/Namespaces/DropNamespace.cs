@@ -22,10 +22,7 @@ public sealed class DropNamespace(CatalogGate gate, NamespaceStore namespaces)
         string @namespace,
         CancellationToken ct)
     {
-        var caller = await gate.AuthenticateAsync(request, ct);
-        var view = await gate.CatalogAsync(catalog, prefix, ct);
-        var ns = NamespaceName.Parse(@namespace);
-        await gate.AuthorizeAsync(caller, CatalogPrivilege.NamespaceDrop, view, ns, ct);
+        var (_, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.NamespaceDrop, ct);
 
         return await namespaces.DropAsync(view.Name, ns, ct)
             ? ApiResults.NoContent()

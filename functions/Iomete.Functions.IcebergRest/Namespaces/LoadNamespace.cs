@@ -21,10 +21,7 @@ public sealed class LoadNamespace(CatalogGate gate, NamespaceStore namespaces)
         string @namespace,
         CancellationToken ct)
     {
-        var caller = await gate.AuthenticateAsync(request, ct);
-        var view = await gate.CatalogAsync(catalog, prefix, ct);
-        var ns = NamespaceName.Parse(@namespace);
-        await gate.AuthorizeAsync(caller, CatalogPrivilege.NamespaceReadProperties, view, ns, ct);
+        var (_, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.NamespaceReadProperties, ct);
 
         var properties = await namespaces.LoadAsync(view.Name, ns, ct) ?? throw IcebergErrors.NoSuchNamespaceError(ns.ToString());
         return ApiResults.Ok(new NamespaceResponse(ns.Levels, properties));

@@ -21,10 +21,7 @@ public sealed class NamespaceExists(CatalogGate gate, NamespaceStore namespaces)
         string @namespace,
         CancellationToken ct)
     {
-        var caller = await gate.AuthenticateAsync(request, ct);
-        var view = await gate.CatalogAsync(catalog, prefix, ct);
-        var ns = NamespaceName.Parse(@namespace);
-        await gate.AuthorizeAsync(caller, CatalogPrivilege.NamespaceReadProperties, view, ns, ct);
+        var (_, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.NamespaceReadProperties, ct);
 
         return await namespaces.ExistsAsync(view.Name, ns, ct)
             ? ApiResults.NoContent()
