@@ -2,6 +2,7 @@ using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Catalogs;
 using Iomete.Functions.IcebergRest.Errors;
 using Iomete.Functions.IcebergRest.Namespaces;
+using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Data;
 using Iomete.Platform.Errors;
 using Iomete.Platform.Functions;
@@ -23,6 +24,7 @@ public static class IcebergRestRegistration
         services.TryAddSingleton<ICatalogAuthorizer, RoleCatalogAuthorizer>();
         services.TryAddSingleton<CatalogStore>();
         services.TryAddSingleton<NamespaceStore>();
+        services.TryAddSingleton<CatalogObjectStore>();
         services.TryAddSingleton<CatalogGate>();
         return services;
     }

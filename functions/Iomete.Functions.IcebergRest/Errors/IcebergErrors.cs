@@ -14,6 +14,10 @@ public static class IcebergErrors
     public const string NotFound = "NotFoundException";
     public const string NoSuchWarehouse = "NoSuchWarehouseException";
     public const string NoSuchNamespace = "NoSuchNamespaceException";
+    public const string NoSuchTable = "NoSuchTableException";
+    public const string NoSuchView = "NoSuchViewException";
+    public const string NoSuchPlanId = "NoSuchPlanIdException";
+    public const string NoSuchPlanTask = "NoSuchPlanTaskException";
     public const string AlreadyExists = "AlreadyExistsException";
     public const string NamespaceNotEmpty = "NamespaceNotEmptyException";
     public const string CommitFailed = "CommitFailedException";
@@ -36,6 +40,18 @@ public static class IcebergErrors
 
     public static ApiException NamespaceNotEmptyError(string display) =>
         new(409, NamespaceNotEmpty, "Conflict", $"Namespace is not empty: {display}");
+
+    public static ApiException NoSuchTableError(string display) =>
+        new(404, NoSuchTable, "Not found", $"Table does not exist: {display}");
+
+    public static ApiException NoSuchViewError(string display) =>
+        new(404, NoSuchView, "Not found", $"View does not exist: {display}");
+
+    /// <summary>Tables and views share one name space: the message says which one holds the name.</summary>
+    public static ApiException ObjectExists(string display, string existingKind) =>
+        new(409, AlreadyExists, "Conflict", existingKind == "view" ? $"View with same name already exists: {display}" : $"Table already exists: {display}");
+
+    public static ApiException CommitFailedError(string message) => new(409, CommitFailed, "Conflict", message);
 
     public static ApiException Unprocessable(string message) => new(422, UnprocessableEntity, "Unprocessable entity", message);
 

@@ -69,7 +69,7 @@ public sealed class NamespaceStore(IMetadataDb db, TimeProvider clock)
         var children = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM namespaces WHERE catalog = @Catalog AND parent_name = @Name",
             new { Catalog = catalog, Name = ns.Key }, tx, cancellationToken: ct));
-        if (children > 0)
+        if (children > 0 || await Objects.CatalogObjectStore.CountInNamespaceAsync(connection, tx, catalog, ns.Key, ct) > 0)
         {
             throw IcebergErrors.NamespaceNotEmptyError(ns.ToString());
         }
