@@ -3,6 +3,7 @@ using Iomete.Functions.IcebergRest.Catalogs;
 using Iomete.Functions.IcebergRest.Errors;
 using Iomete.Functions.IcebergRest.Namespaces;
 using Iomete.Functions.IcebergRest.Objects;
+using Iomete.Iceberg.IO;
 using Iomete.Platform.Data;
 using Iomete.Platform.Errors;
 using Iomete.Platform.Functions;
@@ -25,6 +26,7 @@ public static class IcebergRestRegistration
         services.TryAddSingleton<CatalogStore>();
         services.TryAddSingleton<NamespaceStore>();
         services.TryAddSingleton<CatalogObjectStore>();
+        services.TryAddSingleton<TableFileIO>();
         services.TryAddSingleton<CatalogGate>();
         return services;
     }
