@@ -85,6 +85,9 @@ public sealed class MetricsEvaluator
                 return !nansOnly;
             case Operation.NotEq or Operation.NotIn:
                 return true;
+            case Operation.NotStartsWith:
+                // Nulls match not-starts-with.
+                return nulls != 0 || !Prefixes.AllStartWith(lowerBytes, upperBytes, (string)p.Literal);
         }
         if (nullsOnly || nansOnly)
         {
@@ -108,8 +111,6 @@ public sealed class MetricsEvaluator
                 return lowerBytes is null
                     ? upperBytes is null || Prefixes.MightStartWith([], upperBytes, (string)p.Literal)
                     : Prefixes.MightStartWith(lowerBytes, upperBytes, (string)p.Literal);
-            case Operation.NotStartsWith:
-                return nulls != 0 || !Prefixes.AllStartWith(lowerBytes, upperBytes, (string)p.Literal);
             default:
                 return true;
         }

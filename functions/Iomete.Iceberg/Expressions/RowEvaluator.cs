@@ -4,8 +4,8 @@ namespace Iomete.Iceberg.Expressions;
 
 /// <summary>
 /// Evaluates a bound expression against one row of values (a partition tuple), looked up by field id.
-/// Nulls match only is-null, not-eq, not-in, not-nan and not-starts-with; a NaN compared with a literal is treated as a
-/// possible match, so the result never excludes a row that an engine ordering NaN above all numbers would keep.
+/// Nulls match only is-null, not-eq, not-in, not-nan and not-starts-with; NaN matches no ordering comparison (as bounds
+/// leave NaN out, so partition and metrics pruning agree), only is-nan, not-eq and not-in.
 /// </summary>
 public static class RowEvaluator
 {
@@ -35,10 +35,10 @@ public static class RowEvaluator
             Operation.NotNull => value is not null,
             Operation.IsNan => nan,
             Operation.NotNan => !nan,
-            Operation.Lt => value is not null && (nan || Compare(p, value, p.Literal) < 0),
-            Operation.LtEq => value is not null && (nan || Compare(p, value, p.Literal) <= 0),
-            Operation.Gt => value is not null && (nan || Compare(p, value, p.Literal) > 0),
-            Operation.GtEq => value is not null && (nan || Compare(p, value, p.Literal) >= 0),
+            Operation.Lt => value is not null && !nan && (Compare(p, value, p.Literal) < 0),
+            Operation.LtEq => value is not null && !nan && (Compare(p, value, p.Literal) <= 0),
+            Operation.Gt => value is not null && !nan && (Compare(p, value, p.Literal) > 0),
+            Operation.GtEq => value is not null && !nan && (Compare(p, value, p.Literal) >= 0),
             Operation.Eq => value is not null && Compare(p, value, p.Literal) == 0,
             Operation.NotEq => value is null || Compare(p, value, p.Literal) != 0,
             Operation.In => value is not null && p.Literals.Any(l => Compare(p, value, l) == 0),
