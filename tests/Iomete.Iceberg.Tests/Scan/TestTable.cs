@@ -58,7 +58,9 @@ internal sealed class TestTable : IDisposable
     public string DataPath(string name) => $"{Location}/data/{name}-{fileNumber++}.parquet";
 
     /// <summary>Commits a snapshot on main that keeps the parent's manifests and adds one manifest per non-empty group.</summary>
-    public async Task<Snapshot> CommitAsync(IReadOnlyList<DataFile> data, IReadOnlyList<DataFile>? deletes = null, int? specId = null, string operation = "append")
+    public async Task<Snapshot> CommitAsync(
+        IReadOnlyList<DataFile> data, IReadOnlyList<DataFile>? deletes = null, int? specId = null, string operation = "append",
+        Func<ManifestFile, bool>? dropParentManifest = null)
     {
         clock += 60_000;
         var id = new SnapshotIdGenerator().Next(Metadata);
@@ -67,7 +69,8 @@ internal sealed class TestTable : IDisposable
         var manifests = new List<ManifestFile>();
         if (Metadata.CurrentSnapshot is { } parent)
         {
-            manifests.AddRange(ManifestListReader.Read(await IO.ReadAllAsync(parent.ManifestList, default)).Manifests);
+            manifests.AddRange(ManifestListReader.Read(await IO.ReadAllAsync(parent.ManifestList, default)).Manifests
+                .Where(m => dropParentManifest is null || !dropParentManifest(m)));
         }
         if (data.Count > 0)
         {
