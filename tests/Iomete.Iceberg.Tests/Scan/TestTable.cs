@@ -60,7 +60,7 @@ internal sealed class TestTable : IDisposable
     /// <summary>Commits a snapshot on main that keeps the parent's manifests and adds one manifest per non-empty group.</summary>
     public async Task<Snapshot> CommitAsync(
         IReadOnlyList<DataFile> data, IReadOnlyList<DataFile>? deletes = null, int? specId = null, string operation = "append",
-        Func<ManifestFile, bool>? dropParentManifest = null)
+        Func<ManifestFile, bool>? dropParentManifest = null, Func<long, Task<ManifestFile>>? extraManifest = null)
     {
         clock += 60_000;
         var id = new SnapshotIdGenerator().Next(Metadata);
@@ -75,6 +75,10 @@ internal sealed class TestTable : IDisposable
         if (data.Count > 0)
         {
             manifests.Insert(0, await WriteManifestAsync(spec, id, ManifestContent.Data, data));
+        }
+        if (extraManifest is not null)
+        {
+            manifests.Insert(0, await extraManifest(id));
         }
         if (deletes is { Count: > 0 })
         {
