@@ -33,13 +33,12 @@ public sealed class ScanPlanner(TableFileIO io, int maxConcurrency = 8)
         SpecFilter SpecFilterOf(int specId) => specFilters.GetOrAdd(specId, id => new SpecFilter(metadata.SpecById(id), schema, filter));
         var metricsEvaluator = new MetricsEvaluator(filter);
 
-        var manifests = list.Manifests
-            .Where(m => list.FormatVersion < 2 || m.AddedFilesCount + m.ExistingFilesCount > 0 || m.Content == ManifestContent.Deletes)
-            .ToList();
-        var dataManifests = manifests.Where(m => m.Content == ManifestContent.Data).ToList();
-        var deleteManifests = manifests.Where(m => m.Content == ManifestContent.Deletes).ToList();
-        var keptData = dataManifests.Where(m => SpecFilterOf(m.PartitionSpecId).ManifestMightMatch(m)).ToList();
-        var keptDeletes = deleteManifests.Where(m => SpecFilterOf(m.PartitionSpecId).ManifestMightMatch(m)).ToList();
+        // v2+ lists always carry file counts; a manifest without live files has nothing to plan.
+        bool HasLiveFiles(ManifestFile m) => list.FormatVersion < 2 || m.AddedFilesCount + m.ExistingFilesCount > 0;
+        var dataManifests = list.Manifests.Where(m => m.Content == ManifestContent.Data).ToList();
+        var deleteManifests = list.Manifests.Where(m => m.Content == ManifestContent.Deletes).ToList();
+        var keptData = dataManifests.Where(m => HasLiveFiles(m) && SpecFilterOf(m.PartitionSpecId).ManifestMightMatch(m)).ToList();
+        var keptDeletes = deleteManifests.Where(m => HasLiveFiles(m) && SpecFilterOf(m.PartitionSpecId).ManifestMightMatch(m)).ToList();
 
         var dataResults = new List<ScanFile>[keptData.Count];
         var deleteResults = new List<ScanFile>[keptDeletes.Count];
