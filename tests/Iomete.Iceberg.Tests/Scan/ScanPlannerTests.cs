@@ -214,4 +214,22 @@ public sealed class ScanPlannerTests : IDisposable
         Assert.Equal(["keep"], Names(await PlanAsync()));
         Assert.Equal(["gone", "keep"], Names(await PlanAsync(snapshotId: s1.SnapshotId)));
     }
+
+    [Fact]
+    public async Task Plan_CaseInsensitiveFilter_AndSnapshotSchema_Bind_AsAsked()
+    {
+        var (s1, _) = await TwoSnapshotsAsync();
+        var renamed = new Iomete.Iceberg.Schemas.Schema(1, TestTable.Schema.Fields.Select(f => f.Id == 5 ? f with { Name = "kind" } : f));
+        table.Metadata = MetadataUpdater.Apply(table.Metadata, [new AddSchema(renamed), new SetCurrentSchema(TableUpdate.LastAdded)], table.Now);
+        var planner = new ScanPlanner(table.IO);
+
+        var current = await planner.PlanAsync(new TableScan(table.Metadata) { Filter = Filter.Eq("KIND", "a"), CaseSensitive = false }, default);
+        var timeTravel = await planner.PlanAsync(
+            new TableScan(table.Metadata) { Filter = Filter.Eq("category", "b"), SnapshotId = s1.SnapshotId, UseSnapshotSchema = true }, default);
+
+        Assert.Equal(["a1"], Names(current));
+        Assert.Equal(["b1", "b2"], Names(timeTravel));
+        await Assert.ThrowsAsync<IcebergFormatException>(() =>
+            planner.PlanAsync(new TableScan(table.Metadata) { Filter = Filter.Eq("KIND", "a") }, default));
+    }
 }
