@@ -62,6 +62,10 @@ public abstract class ConcurrentCommitTests(IcebergFixture fixture)
         Assert.Equal(winners, lineage);
         Assert.Equal(Rounds, metadata.GetProperty("last-sequence-number").GetInt64());
         Assert.Equal(Rounds, metadata.GetProperty("snapshot-log").GetArrayLength());
+
+        // Losers' metadata files are deleted: one file per landed commit plus the create.
+        var metadataFiles = Directory.GetFiles(Path.Combine(new Uri(location).LocalPath, "metadata"), "*.metadata.json");
+        Assert.Equal(Rounds + 1, metadataFiles.Length);
     }
 
     /// <summary>One HTTP client per writer, so requests really run in parallel.</summary>
