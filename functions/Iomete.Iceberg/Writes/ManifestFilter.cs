@@ -16,8 +16,7 @@ internal static class ManifestFilter
         var result = new List<ManifestFile>(parents.Count);
         foreach (var manifestFile in parents)
         {
-            if (pending.Count == 0 || manifestFile.Content != ManifestContent.Data
-                || (manifestFile.AddedFilesCount == 0 && manifestFile.ExistingFilesCount == 0))
+            if (pending.Count == 0 || manifestFile.Content != ManifestContent.Data)
             {
                 result.Add(manifestFile);
                 continue;
