@@ -8,6 +8,15 @@ public enum CatalogPrivilege
     NamespaceReadProperties,
     NamespaceWriteProperties,
     NamespaceDrop,
+    TableList,
+    TableCreate,
+    /// <summary>Load a table's metadata (and plan scans of it).</summary>
+    TableReadProperties,
+    /// <summary>Commit changes to a table (schema, properties, snapshots).</summary>
+    TableWriteProperties,
+    TableDrop,
+    TableRename,
+    TableRegister,
     /// <summary>Create and delete catalogs themselves.</summary>
     CatalogManage,
 }

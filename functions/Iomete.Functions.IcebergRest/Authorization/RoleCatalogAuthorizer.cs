@@ -19,7 +19,8 @@ internal sealed class RoleCatalogAuthorizer : ICatalogAuthorizer
     }
 
     private static bool IsRead(CatalogPrivilege privilege) =>
-        privilege is CatalogPrivilege.NamespaceList or CatalogPrivilege.NamespaceReadProperties;
+        privilege is CatalogPrivilege.NamespaceList or CatalogPrivilege.NamespaceReadProperties
+            or CatalogPrivilege.TableList or CatalogPrivilege.TableReadProperties;
 
     private static string Name(CatalogPrivilege privilege) => privilege switch
     {
@@ -28,6 +29,13 @@ internal sealed class RoleCatalogAuthorizer : ICatalogAuthorizer
         CatalogPrivilege.NamespaceReadProperties => "NAMESPACE_READ_PROPERTIES",
         CatalogPrivilege.NamespaceWriteProperties => "NAMESPACE_WRITE_PROPERTIES",
         CatalogPrivilege.NamespaceDrop => "NAMESPACE_DROP",
+        CatalogPrivilege.TableList => "TABLE_LIST",
+        CatalogPrivilege.TableCreate => "TABLE_CREATE",
+        CatalogPrivilege.TableReadProperties => "TABLE_READ_PROPERTIES",
+        CatalogPrivilege.TableWriteProperties => "TABLE_WRITE_PROPERTIES",
+        CatalogPrivilege.TableDrop => "TABLE_DROP",
+        CatalogPrivilege.TableRename => "TABLE_RENAME",
+        CatalogPrivilege.TableRegister => "TABLE_REGISTER",
         _ => "CATALOG_MANAGE",
     };
 }
