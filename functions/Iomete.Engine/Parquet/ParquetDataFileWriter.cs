@@ -60,6 +60,7 @@ public sealed class ParquetDataFileWriter(TableFileIO io)
                 count = Convert.ToInt64(reader.GetValue(reader.GetOrdinal("count")), System.Globalization.CultureInfo.InvariantCulture);
                 columnStatistics = reader.GetValue(reader.GetOrdinal("column_statistics"));
             }
+            var splitOffsets = await SplitOffsetsAsync(connection, local, ct);
             var folder = DataFolder(table) + (spec.Fields.Count == 0 ? "" : "/" + PartitionPath.Of(spec, schema, partition));
             var location = $"{folder}/{Guid.NewGuid()}.parquet";
             long size;
@@ -82,6 +83,7 @@ public sealed class ParquetDataFileWriter(TableFileIO io)
                 NanValueCounts = metrics.NanValueCounts,
                 LowerBounds = metrics.LowerBounds,
                 UpperBounds = metrics.UpperBounds,
+                SplitOffsets = splitOffsets,
             };
         }
         finally
@@ -140,6 +142,21 @@ public sealed class ParquetDataFileWriter(TableFileIO io)
             "brotli" => "brotli",
             _ => "zstd",
         };
+
+    /// <summary>The byte offset where each row group starts (first page of its first column), ascending, as Java records them.</summary>
+    private static async Task<IReadOnlyList<long>> SplitOffsetsAsync(DbConnection connection, string local, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT min(coalesce(dictionary_page_offset, data_page_offset)) FROM parquet_metadata("
+            + DuckDbSchema.Literal(local) + ") GROUP BY row_group_id ORDER BY 1";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var offsets = new List<long>();
+        while (await reader.ReadAsync(ct))
+        {
+            offsets.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return offsets;
+    }
 
     private static async Task Exec(DbConnection connection, string sql, CancellationToken ct)
     {

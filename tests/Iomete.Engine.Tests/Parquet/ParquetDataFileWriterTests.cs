@@ -41,6 +41,7 @@ public sealed class ParquetDataFileWriterTests : IDisposable
         Assert.Equal(0, file.NullValueCounts![1]);
         Assert.All(Enumerable.Range(2, 8), id => Assert.Equal(1, file.NullValueCounts[id]));
         Assert.Equal(0, file.NanValueCounts![4]);
+        Assert.Equal([4L], file.SplitOffsets);
 
         Assert.Equal(1, Bound(file.LowerBounds, 1));
         Assert.Equal(3, Bound(file.UpperBounds, 1));
@@ -116,6 +117,24 @@ public sealed class ParquetDataFileWriterTests : IDisposable
         Assert.Equal(10, SingleValue.Deserialize(T.Int, file.UpperBounds![5]));
         Assert.False(file.LowerBounds.ContainsKey(7), "no bounds inside lists");
         Assert.False(file.LowerBounds.ContainsKey(8), "no bounds inside maps");
+    }
+
+    [Fact]
+    public async Task WriteQuery_ManyRows_RecordsOneSplitOffsetPerRowGroup()
+    {
+        var schema = new Schema(0, [T.Required(1, "n", T.Long)]);
+        var table = TableMetadata.NewTable(schema, PartitionSpec.Unpartitioned, SortOrder.Unsorted, warehouse.TableLocation("splits"));
+        await using var connection = await EngineConnections.OpenInMemoryAsync(CancellationToken.None);
+
+        var file = await new ParquetDataFileWriter(warehouse.IO).WriteQueryAsync(connection, table, "SELECT range FROM range(300000)");
+
+        Assert.Equal(300_000, file.RecordCount);
+        Assert.Equal(0L, SingleValue.Deserialize(T.Long, file.LowerBounds![1]));
+        Assert.Equal(299_999L, SingleValue.Deserialize(T.Long, file.UpperBounds![1]));
+        Assert.True(file.SplitOffsets!.Count >= 2, $"expected several row groups, got {file.SplitOffsets.Count}");
+        Assert.Equal(4L, file.SplitOffsets[0]);
+        Assert.Equal(file.SplitOffsets.Order(), file.SplitOffsets);
+        Assert.All(file.SplitOffsets, o => Assert.InRange(o, 4L, file.FileSizeInBytes));
     }
 
     [Fact]
