@@ -7,8 +7,10 @@ namespace Iomete.Engine.Parquet;
 
 /// <summary>
 /// The folder of a partition under the data folder, as Java's <c>PartitionSpec.partitionToPath</c>:
-/// <c>name=value/…</c> with human-readable, URL-escaped values (dates <c>yyyy-MM-dd</c>, months <c>yyyy-MM</c>,
-/// hours <c>yyyy-MM-dd-HH</c>, null as <c>null</c>).
+/// <c>name=value/…</c> with human-readable values (dates <c>yyyy-MM-dd</c>, months <c>yyyy-MM</c>,
+/// hours <c>yyyy-MM-dd-HH</c>, null as <c>null</c>) escaped as Java's <c>URLEncoder</c> does (space as <c>+</c>).
+/// Locations are opaque strings to Iceberg readers; one that URL-decodes them (icebird over fetch) cannot open a
+/// file whose path needed a <c>%XX</c> escape, as with Java-written tables.
 /// </summary>
 internal static class PartitionPath
 {
@@ -19,9 +21,32 @@ internal static class PartitionPath
         {
             var field = spec.Fields[i];
             var source = schema.FindField(field.SourceId)?.Type ?? IcebergTypes.Unknown;
-            parts.Add(Uri.EscapeDataString(field.Name) + "=" + Uri.EscapeDataString(Human(field.Transform, source, values[i])));
+            parts.Add(Encode(field.Name) + "=" + Encode(Human(field.Transform, source, values[i])));
         }
         return string.Join('/', parts);
+    }
+
+    /// <summary><c>java.net.URLEncoder.encode(text, UTF_8)</c>.</summary>
+    internal static string Encode(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(text))
+        {
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '*' or '_')
+            {
+                sb.Append(c);
+            }
+            else if (c == ' ')
+            {
+                sb.Append('+');
+            }
+            else
+            {
+                sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+        return sb.ToString();
     }
 
     private static string Human(Transform transform, IcebergType source, object? value)

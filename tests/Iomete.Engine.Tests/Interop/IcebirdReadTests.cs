@@ -4,6 +4,7 @@ using Iomete.Engine.Parquet;
 using Iomete.Iceberg.Json;
 using Iomete.Iceberg.Manifests;
 using Iomete.Iceberg.Metadata;
+using Iomete.Iceberg.Partitioning;
 using Iomete.Iceberg.Writes;
 using Iomete.Testing;
 
@@ -29,6 +30,19 @@ public sealed class IcebirdReadTests : IDisposable
 
         Assert.Equal(Expected(TestTables.FirstBatch), first);
         Assert.Equal(Expected([.. TestTables.SecondBatch, .. TestTables.FirstBatch]), second);
+    }
+
+    [ServiceFact(TestService.Node)]
+    public async Task Icebird_ReadsAPartitionedTable()
+    {
+        var spec = new PartitionSpecBuilder(TestTables.Schema).Identity("name").Day("at").Bucket("id", 4).Build();
+        var table = TestTables.New(warehouse.TableLocation("icebird_parts"), spec);
+        var rows = TestTables.FirstBatch.Concat(TestTables.SecondBatch).ToList();
+
+        var (_, path, files) = await AppendAsync(table, rows);
+
+        Assert.Equal(rows.Count, files.Count);
+        Assert.Equal(Expected(rows), await ReadAsync(path));
     }
 
     [ServiceFact(TestService.Node)]
