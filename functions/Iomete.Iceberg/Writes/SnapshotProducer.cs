@@ -127,9 +127,10 @@ internal sealed class SnapshotProducer
             {
                 await io.DeleteAsync(location, CancellationToken.None);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HttpRequestException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // Best effort: an orphan metadata file is harmless and removable by orphan-file cleanup.
+                // Best effort, and never hiding the failure being handled: an orphan metadata file is harmless
+                // and removable by orphan-file cleanup.
             }
         }
     }

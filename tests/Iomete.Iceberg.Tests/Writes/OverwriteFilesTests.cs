@@ -99,12 +99,13 @@ public sealed class OverwriteFilesTests : IDisposable
     }
 
     [Fact]
-    public async Task Delete_OfAFileNotInTheTable_FailsAndLeavesNoMetadataFiles()
+    public async Task Overwrite_OfAFileNotInTheTable_FailsAndLeavesNoMetadataFiles()
     {
-        var (table, _, _, _) = await TwoSnapshotsAsync();
+        var (table, a, _, _) = await TwoSnapshotsAsync();
         var before = Directory.GetFiles(root, "*", SearchOption.AllDirectories).Length;
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => new DeleteFiles(io).PrepareAsync(table, [Location + "/data/missing.parquet"]));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            new OverwriteFiles(io).PrepareAsync(table, [a.FilePath, Location + "/data/missing.parquet"], [File(1, 1)]));
 
         Assert.Contains("missing.parquet", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, Directory.GetFiles(root, "*", SearchOption.AllDirectories).Length);
