@@ -22,6 +22,10 @@ public sealed class StatsValuesTests
     public void TimestampNs_KeepsNanoseconds() =>
         Assert.Equal(1_704_164_645_123_456_789L, SingleValue.Deserialize(T.TimestampNs, StatsValues.Lower(T.TimestampNs, "2024-01-02 03:04:05.123456789")!));
 
+    [Fact]
+    public void Time_ReadsAsMicrosOfDay() =>
+        Assert.Equal(3_723_500_000L, SingleValue.Deserialize(T.Time, StatsValues.Upper(T.Time, "01:02:03.5")!));
+
     [Theory]
     [InlineData("12.345", 3, "12.345")]
     [InlineData("-0.001", 3, "-0.001")]
