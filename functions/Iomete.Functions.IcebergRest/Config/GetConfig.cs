@@ -39,6 +39,10 @@ public sealed class GetConfig(CatalogGate gate, IOptions<IdempotencyOptions> ide
         "GET /v1/{prefix}/namespaces/{namespace}/tables/{table}/credentials",
         "POST /v1/{prefix}/tables/rename",
         "POST /v1/{prefix}/transactions/commit",
+        "POST /v1/{prefix}/namespaces/{namespace}/tables/{table}/plan",
+        "GET /v1/{prefix}/namespaces/{namespace}/tables/{table}/plan/{plan-id}",
+        "DELETE /v1/{prefix}/namespaces/{namespace}/tables/{table}/plan/{plan-id}",
+        "POST /v1/{prefix}/namespaces/{namespace}/tables/{table}/tasks",
     ];
 
     [Function("iceberg-config")]
