@@ -1,6 +1,6 @@
 namespace Iomete.Testing;
 
-/// <summary>Node and the npm packages of tests/node that tests run as independent clients (iceberg-js).</summary>
+/// <summary>Node and the npm packages of tests/node that tests run as independent clients (iceberg-js, icebird).</summary>
 public static class NodeTools
 {
     public static string NodeFolder => Path.Combine(Requires.RepositoryRoot(), "tests", "node");
@@ -8,10 +8,13 @@ public static class NodeTools
     /// <summary>Why node or the tests/node packages cannot run here, or null when they can.</summary>
     public static string? MissingReason()
     {
-        var package = Path.Combine(NodeFolder, "node_modules", "iceberg-js", "package.json");
-        if (!File.Exists(package))
+        foreach (var name in (string[])["iceberg-js", "icebird"])
         {
-            return $"iceberg-js is not installed: run 'npm ci' in tests/node ({package} is missing).";
+            var package = Path.Combine(NodeFolder, "node_modules", name, "package.json");
+            if (!File.Exists(package))
+            {
+                return $"{name} is not installed: run 'npm ci' in tests/node ({package} is missing).";
+            }
         }
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Any(dir => File.Exists(Path.Combine(dir, "node")));
