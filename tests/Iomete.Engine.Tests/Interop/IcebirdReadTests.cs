@@ -74,7 +74,7 @@ public sealed class IcebirdReadTests : IDisposable
         return warehouse.LocalPath(location);
     }
 
-    private static async Task<List<string>> ReadAsync(string metadataPath)
+    internal static async Task<List<string>> ReadAsync(string metadataPath)
     {
         var output = await NodeTools.RunScriptAsync("icebird-read.mjs", [metadataPath], TimeSpan.FromSeconds(60));
         var json = output.Split('\n').Last(l => l.StartsWith('{'));
@@ -82,7 +82,7 @@ public sealed class IcebirdReadTests : IDisposable
     }
 
     /// <summary>The rows as hyparquet decodes them: int64 as BigInt (printed as a string), dates and timestamps as JS Dates (ms), decimals as numbers.</summary>
-    private static List<string> Expected(IEnumerable<object?[]> rows) => [.. rows.Select(r => JsonSerializer.Serialize(new Dictionary<string, object?>
+    internal static List<string> Expected(IEnumerable<object?[]> rows) => [.. rows.Select(r => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["id"] = r[0],
         ["big"] = r[1] is long l ? l.ToString(CultureInfo.InvariantCulture) : null,
