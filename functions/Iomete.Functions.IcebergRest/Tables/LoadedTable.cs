@@ -8,7 +8,7 @@ namespace Iomete.Functions.IcebergRest.Tables;
 /// A parsed metadata file and what is derived from it once: the spec's LoadTableResult bytes for both
 /// <c>snapshots</c> modes and their ETags. Metadata files never change, so this is cached by location.
 /// </summary>
-public sealed class LoadedTable(string? metadataLocation, TableMetadata metadata, IReadOnlyDictionary<string, string> config)
+public sealed class LoadedTable(string? metadataLocation, TableMetadata metadata, IReadOnlyDictionary<string, string> config, byte[]? metadataJson = null)
 {
     private byte[]? allBody;
     private byte[]? refsBody;
@@ -23,7 +23,10 @@ public sealed class LoadedTable(string? metadataLocation, TableMetadata metadata
     /// <summary>The response body; with <paramref name="refsOnly"/> only snapshots that a branch or tag references.</summary>
     public byte[] Body(bool refsOnly) => refsOnly
         ? refsBody ??= LoadTableResultJson.Write(metadataLocation, metadata, refsOnly: true, config)
-        : allBody ??= LoadTableResultJson.Write(metadataLocation, metadata, refsOnly: false, config);
+        : allBody ??= LoadTableResultJson.Write(metadataLocation, metadata, refsOnly: false, config, metadataJson);
+
+    /// <summary>The spec's CommitTableResponse for this metadata file.</summary>
+    public byte[] CommitBody() => LoadTableResultJson.WriteCommit(metadataLocation!, metadata, metadataJson);
 
     /// <summary>A strong ETag per metadata file and snapshots mode (the spec wants them to differ between modes).</summary>
     public string ETag(bool refsOnly) => refsOnly ? refsEtag ??= Tag("refs") : allEtag ??= Tag("all");

@@ -48,7 +48,8 @@ public sealed class TableMetadataFiles(TableFileIO io, TimeProvider clock)
             throw IcebergErrors.BadRequestError($"Metadata location is outside the warehouse: {location}");
         }
         var metadata = IcebergRequest.Parse(() => TableMetadataJson.Parse(Encoding.UTF8.GetString(bytes)));
-        return Remember(new LoadedTable(location, metadata, NoConfig));
+        // Files of other writers (register) are written again in our form; ours are spliced into responses as they are.
+        return Remember(new LoadedTable(location, metadata, NoConfig, IsOurs(location) ? bytes : null));
     }
 
     /// <summary>Writes <paramref name="metadata"/> as the next metadata file after <paramref name="previousLocation"/>.</summary>
@@ -56,9 +57,12 @@ public sealed class TableMetadataFiles(TableFileIO io, TimeProvider clock)
     {
         var version = previousLocation is null ? 0 : Math.Max(ObjectLocations.VersionOf(previousLocation) + 1, 1);
         var location = ObjectLocations.MetadataFile(metadata.Location, version, Guid.NewGuid());
-        await io.WriteAsync(location, Encoding.UTF8.GetBytes(TableMetadataJson.ToJson(metadata)), ct);
-        return Remember(new LoadedTable(location, metadata, NoConfig));
+        var json = Encoding.UTF8.GetBytes(TableMetadataJson.ToJson(metadata));
+        await io.WriteAsync(location, json, ct);
+        return Remember(new LoadedTable(location, metadata, NoConfig, json));
     }
+
+    private static bool IsOurs(string location) => ObjectLocations.VersionOf(location) >= 0;
 
     /// <summary>An unsaved table (a staged create): metadata without a location.</summary>
     public static LoadedTable Staged(TableMetadata metadata) => new(null, metadata, NoConfig);

@@ -34,7 +34,7 @@ public sealed class UpdateTable(CatalogGate gate, TableCommitter committer, Idem
         return await idempotency.RunAsync(request, async () =>
         {
             var committed = await committer.CommitAsync(target.Catalog, change, ct);
-            return new IcebergJsonResult(200, CommitTableResponseJson.Write(committed), committed.ETag(refsOnly: false));
+            return new IcebergJsonResult(200, committed.CommitBody(), committed.ETag(refsOnly: false));
         }, ct);
     }
 
