@@ -28,6 +28,7 @@ public static class IcebergRestRegistration
         services.TryAddSingleton<CatalogObjectStore>();
         services.TryAddSingleton<TableFileIO>();
         services.TryAddSingleton<CatalogGate>();
+        services.TryAddSingleton<Views.ViewCatalog>();
         return services;
     }
 }
