@@ -14,7 +14,25 @@ public sealed class ConfigTests(IcebergFixture fixture) : IClassFixture<IcebergF
         "HEAD /v1/{prefix}/namespaces/{namespace}",
         "DELETE /v1/{prefix}/namespaces/{namespace}",
         "POST /v1/{prefix}/namespaces/{namespace}/properties",
+        "GET /v1/{prefix}/namespaces/{namespace}/views",
+        "POST /v1/{prefix}/namespaces/{namespace}/views",
+        "GET /v1/{prefix}/namespaces/{namespace}/views/{view}",
+        "POST /v1/{prefix}/namespaces/{namespace}/views/{view}",
+        "DELETE /v1/{prefix}/namespaces/{namespace}/views/{view}",
+        "HEAD /v1/{prefix}/namespaces/{namespace}/views/{view}",
+        "POST /v1/{prefix}/views/rename",
+        "POST /v1/{prefix}/namespaces/{namespace}/register-view",
     ];
+
+    /// <summary>A body each POST accepts, so that the probe reaches the missing namespace or view.</summary>
+    private static string ProbeBody(string path, string missingNs) => path switch
+    {
+        _ when path.EndsWith("/views", StringComparison.Ordinal) => Views.ViewTestData.CreateBody(missingNs, "probe"),
+        _ when path.EndsWith("/views/{view}", StringComparison.Ordinal) => Views.ViewTestData.Commit(null, Views.ViewTestData.SetProperties("k", "v")),
+        _ when path.EndsWith("/views/rename", StringComparison.Ordinal) => Views.ViewTestData.RenameBody(missingNs, "probe", missingNs, "other"),
+        _ when path.EndsWith("/register-view", StringComparison.Ordinal) => """{"name":"probe","metadata-location":"s3://nowhere/m.json"}""",
+        _ => "{\"namespace\":[\"probe_" + Guid.NewGuid().ToString("N")[..6] + "\"]}",
+    };
 
     [Fact]
     public async Task Config_AdvertisesThePrefixAndExactlyTheServedEndpoints()
@@ -42,22 +60,23 @@ public sealed class ConfigTests(IcebergFixture fixture) : IClassFixture<IcebergF
     [Fact]
     public async Task EveryAdvertisedEndpoint_IsServedUnderTheCatalogUri()
     {
-        var missing = Ns(Unique("missing"));
+        var missingLevel = Unique("missing");
+        var missing = Ns(missingLevel);
         foreach (var endpoint in Served)
         {
             var parts = endpoint.Split(' ');
-            var url = $"/catalogs/{Catalog}" + parts[1].Replace("{prefix}", Catalog).Replace("{namespace}", missing);
+            var url = $"/catalogs/{Catalog}" + parts[1].Replace("{prefix}", Catalog).Replace("{namespace}", missing).Replace("{view}", "probe");
             var method = new HttpMethod(parts[0]);
             using var request = new HttpRequestMessage(method, url)
             {
-                Content = method == HttpMethod.Post ? new StringContent("{\"namespace\":[\"probe_" + Guid.NewGuid().ToString("N")[..6] + "\"]}", System.Text.Encoding.UTF8, "application/json") : null,
+                Content = method == HttpMethod.Post ? new StringContent(ProbeBody(parts[1], missingLevel), System.Text.Encoding.UTF8, "application/json") : null,
             };
             using var response = await fixture.Admin.SendAsync(request);
             Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NoContent or HttpStatusCode.NotFound, $"{endpoint}: {(int)response.StatusCode}");
             if (response.StatusCode == HttpStatusCode.NotFound && method != HttpMethod.Head)
             {
                 var error = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
-                Assert.Equal("NoSuchNamespaceException", error.GetProperty("type").GetString());
+                Assert.Contains(error.GetProperty("type").GetString(), new[] { "NoSuchNamespaceException", "NoSuchViewException" });
             }
         }
     }
