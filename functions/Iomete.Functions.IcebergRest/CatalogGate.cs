@@ -36,9 +36,21 @@ public sealed class CatalogGate(ICallerAccessor callers, CatalogStore catalogs, 
         return new NamespaceTarget(caller, view, ns);
     }
 
+    /// <summary>The whole entry of a route on one table: caller, catalog, parsed identifier, authorized on its namespace.</summary>
+    public async Task<TableTarget> TableAsync(
+        HttpRequest request, string catalog, string prefix, string @namespace, string table, CatalogPrivilege privilege, CancellationToken ct)
+    {
+        var target = await NamespaceAsync(request, catalog, prefix, @namespace, privilege, ct);
+        var name = Objects.ObjectName.Validate(table);
+        return new TableTarget(target.Caller, target.Catalog, new Tables.TableIdent(target.Catalog.Name, target.Namespace, name));
+    }
+
     public Task AuthorizeAsync(Caller caller, CatalogPrivilege privilege, CatalogView catalog, NamespaceName? ns, CancellationToken ct) =>
         authorizer.RequireAsync(caller, privilege, catalog.Name, ns?.Levels ?? [], ct);
 }
 
 /// <summary>A namespace a route may act on, after <see cref="CatalogGate.NamespaceAsync"/>.</summary>
 public sealed record NamespaceTarget(Caller Caller, CatalogView Catalog, NamespaceName Namespace);
+
+/// <summary>A table a route may act on, after <see cref="CatalogGate.TableAsync"/>.</summary>
+public sealed record TableTarget(Caller Caller, CatalogView Catalog, Tables.TableIdent Table);

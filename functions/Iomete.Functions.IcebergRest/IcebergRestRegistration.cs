@@ -4,6 +4,8 @@ using Iomete.Functions.IcebergRest.Errors;
 using Iomete.Functions.IcebergRest.Namespaces;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Iceberg.IO;
+using Iomete.Functions.IcebergRest.Tables;
+using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Platform.Data;
 using Iomete.Platform.Errors;
 using Iomete.Platform.Functions;
@@ -28,6 +30,11 @@ public static class IcebergRestRegistration
         services.TryAddSingleton<CatalogObjectStore>();
         services.TryAddSingleton<TableFileIO>();
         services.TryAddSingleton<CatalogGate>();
+        services.TryAddSingleton<TableMetadataFiles>();
+        services.TryAddSingleton<TableCommitter>();
+        services.TryAddSingleton<TablePurger>();
+        services.TryAddSingleton<IdempotencyKeys>();
+        services.AddOptions<IdempotencyOptions>();
         services.TryAddSingleton<Views.ViewCatalog>();
         return services;
     }

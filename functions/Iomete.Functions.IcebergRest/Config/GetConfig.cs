@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Idempotency;
+using Microsoft.Extensions.Options;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
 using Microsoft.AspNetCore.Http;
@@ -12,9 +14,10 @@ namespace Iomete.Functions.IcebergRest.Config;
 public sealed record CatalogConfig(
     [property: JsonPropertyName("defaults")] IReadOnlyDictionary<string, string> Defaults,
     [property: JsonPropertyName("overrides")] IReadOnlyDictionary<string, string> Overrides,
-    [property: JsonPropertyName("endpoints")] IReadOnlyList<string> Endpoints);
+    [property: JsonPropertyName("endpoints")] IReadOnlyList<string> Endpoints,
+    [property: JsonPropertyName("idempotency-key-lifetime")] string IdempotencyKeyLifetime);
 
-public sealed class GetConfig(CatalogGate gate)
+public sealed class GetConfig(CatalogGate gate, IOptions<IdempotencyOptions> idempotency)
 {
     /// <summary>Exactly the operations this service serves, as the spec spells them; the prefix is the catalog name.</summary>
     public static readonly IReadOnlyList<string> Endpoints =
@@ -25,6 +28,17 @@ public sealed class GetConfig(CatalogGate gate)
         "HEAD /v1/{prefix}/namespaces/{namespace}",
         "DELETE /v1/{prefix}/namespaces/{namespace}",
         "POST /v1/{prefix}/namespaces/{namespace}/properties",
+        "GET /v1/{prefix}/namespaces/{namespace}/tables",
+        "POST /v1/{prefix}/namespaces/{namespace}/tables",
+        "GET /v1/{prefix}/namespaces/{namespace}/tables/{table}",
+        "HEAD /v1/{prefix}/namespaces/{namespace}/tables/{table}",
+        "POST /v1/{prefix}/namespaces/{namespace}/tables/{table}",
+        "DELETE /v1/{prefix}/namespaces/{namespace}/tables/{table}",
+        "POST /v1/{prefix}/namespaces/{namespace}/register",
+        "POST /v1/{prefix}/namespaces/{namespace}/tables/{table}/metrics",
+        "GET /v1/{prefix}/namespaces/{namespace}/tables/{table}/credentials",
+        "POST /v1/{prefix}/tables/rename",
+        "POST /v1/{prefix}/transactions/commit",
         "GET /v1/{prefix}/namespaces/{namespace}/views",
         "POST /v1/{prefix}/namespaces/{namespace}/views",
         "GET /v1/{prefix}/namespaces/{namespace}/views/{view}",
@@ -52,6 +66,7 @@ public sealed class GetConfig(CatalogGate gate)
         return ApiResults.Ok(new CatalogConfig(
             new Dictionary<string, string>(),
             new Dictionary<string, string> { ["prefix"] = view.Name },
-            Endpoints));
+            Endpoints,
+            idempotency.Value.LifetimeIso));
     }
 }

@@ -35,6 +35,7 @@ public sealed class CreateCatalogObjects : Migration
             .WithColumn("body").AsCustom("TEXT").Nullable()
             .WithColumn("created_ms").AsInt64().NotNullable()
             .WithColumn("expires_ms").AsInt64().NotNullable();
+        Create.Index("ix_idempotency_keys_expires").OnTable("idempotency_keys").OnColumn("expires_ms").Ascending();
     }
 
     public override void Down()

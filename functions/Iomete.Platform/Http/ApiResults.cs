@@ -36,11 +36,21 @@ public sealed class BytesResult(ReadOnlyMemory<byte> content, string contentType
     }
 }
 
-public sealed class JsonBodyResult<T>(int status, T value) : IActionResult
+/// <summary>A JSON result whose body can be captured (for idempotent replay) without executing it.</summary>
+public interface IJsonBody
+{
+    int Status { get; }
+
+    string Serialize();
+}
+
+public sealed class JsonBodyResult<T>(int status, T value) : IActionResult, IJsonBody
 {
     public int Status => status;
     public T Value => value;
     public string? Location { get; init; }
+
+    public string Serialize() => JsonSerializer.Serialize(value, Json.Options);
 
     public async Task ExecuteResultAsync(ActionContext context)
     {
@@ -57,6 +67,8 @@ public sealed class JsonBodyResult<T>(int status, T value) : IActionResult
 
 public sealed class StatusOnlyResult(int status) : IActionResult
 {
+    public int Status => status;
+
     public Task ExecuteResultAsync(ActionContext context)
     {
         context.HttpContext.Response.StatusCode = status;

@@ -28,6 +28,10 @@ public sealed class SpecConformanceTests(IcebergFixture fixture) : IClassFixture
         Assert.NotEmpty(Schemas.Value.Validate("ListNamespacesResponse", Parse("""{"namespaces":[["a",2]]}""")));
         Assert.NotEmpty(Schemas.Value.Validate("UpdateNamespacePropertiesResponse", Parse("""{"updated":[]}""")));
         Assert.NotEmpty(Schemas.Value.Validate("GetNamespaceResponse", Parse("""{"properties":{}}""")));
+        Assert.NotEmpty(Schemas.Value.Validate("LoadTableResult", Parse("""{"metadata-location":"x"}""")));
+        Assert.NotEmpty(Schemas.Value.Validate("LoadTableResult", Parse("""{"metadata":{"format-version":"2","table-uuid":"u"}}""")));
+        Assert.NotEmpty(Schemas.Value.Validate("LoadTableResult", Parse("""{"metadata":{"format-version":2,"table-uuid":"u","schemas":[{"type":"struct","fields":[{"id":"1"}]}]}}""")));
+        Assert.NotEmpty(Schemas.Value.Validate("CommitTableResponse", Parse("""{"metadata":{"format-version":2,"table-uuid":"u"}}""")));
     }
 
     [Fact]
@@ -74,6 +78,30 @@ public sealed class SpecConformanceTests(IcebergFixture fixture) : IClassFixture
         {
             AssertConforms("IcebergErrorResponse", await client.ExpectAsync(status, method, url, body));
         }
+    }
+
+    [Fact]
+    public async Task TableResponses_ConformToTheSpec()
+    {
+        var admin = fixture.Admin;
+        var ns = await admin.NamespaceAsync("spec");
+        var created = await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, TableRequests.TablesOf(ns),
+            TableRequests.CreateBody("t", TableRequests.Schema((1, "id", "long", true), (2, "ts", "timestamptz", false), (3, "amount", "decimal(10, 2)", false),
+                (4, "tags", "string", false))));
+        AssertConforms("LoadTableResult", created);
+        var location = created.GetProperty("metadata").GetProperty("location").GetString()!;
+        AssertConforms("CommitTableResponse", await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, TableRequests.Table(ns, "t"),
+            TableRequests.AppendCommit(5, null, 1, location)));
+        AssertConforms("LoadTableResult", await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, TableRequests.Table(ns, "t")));
+        AssertConforms("LoadTableResult", await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, TableRequests.Table(ns, "t") + "?snapshots=refs"));
+        AssertConforms("LoadTableResult", await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, TableRequests.TablesOf(ns),
+            TableRequests.CreateBody("staged", stage: true)));
+        AssertConforms("ListTablesResponse", await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, TableRequests.TablesOf(ns)));
+        AssertConforms("ListTablesResponse", await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, TableRequests.TablesOf(ns) + "?pageToken=&pageSize=1"));
+        AssertConforms("LoadCredentialsResponse", await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, TableRequests.Table(ns, "t") + "/credentials"));
+        AssertConforms("IcebergErrorResponse", await admin.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Post, TableRequests.Table(ns, "t"),
+            TableRequests.AppendCommit(6, null, 1, location)));
+        AssertConforms("IcebergErrorResponse", await admin.ExpectAsync(HttpStatusCode.NotFound, HttpMethod.Get, TableRequests.Table(ns, "none")));
     }
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();

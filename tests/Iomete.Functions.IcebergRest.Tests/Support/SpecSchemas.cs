@@ -49,7 +49,30 @@ internal sealed partial class SpecSchemas
             }
             return;
         }
-        switch (schema.Scalar("type"))
+        foreach (var part in schema.Child("allOf")?.Items ?? [])
+        {
+            Check(part, value, path, problems);
+        }
+        var choices = schema.Child("oneOf")?.Items ?? schema.Child("anyOf")?.Items;
+        if (choices is { Count: > 0 })
+        {
+            var attempts = choices.Select(c =>
+            {
+                var found = new List<string>();
+                Check(c, value, path, found);
+                return found;
+            }).ToList();
+            if (attempts.All(a => a.Count > 0))
+            {
+                problems.Add($"{path}: matches none of the {choices.Count} alternatives (first: {string.Join("; ", attempts[0])})");
+            }
+        }
+        if (schema.Child("enum") is { List.Count: > 0 } allowed && value.ValueKind == JsonValueKind.String && !allowed.List.Contains(value.GetString()!))
+        {
+            problems.Add($"{path}: '{value.GetString()}' is not one of {string.Join(", ", allowed.List)}");
+        }
+        var type = schema.Scalar("type") ?? (schema.Child("properties") is not null ? "object" : null);
+        switch (type)
         {
             case "object":
                 CheckObject(schema, value, path, problems);
@@ -120,6 +143,7 @@ internal sealed partial class SpecSchemas
     {
         public Dictionary<string, Node> Map { get; } = new(StringComparer.Ordinal);
         public List<string> List { get; } = [];
+        public List<Node> Items { get; } = [];
         public string? Value { get; set; }
 
         public Node? Child(string key) => Map.GetValueOrDefault(key);
@@ -154,7 +178,15 @@ internal sealed partial class SpecSchemas
             var text = line.Trim();
             if (text.StartsWith("- ", StringComparison.Ordinal))
             {
-                node.List.Add(text[2..].Trim().Trim('"', '\''));
+                var itemText = text[2..].Trim();
+                if (KeyLine().IsMatch(itemText))
+                {
+                    // A list item that is a map ("- $ref: ..." or "- type: object" with members below it).
+                    lines[index] = new string(' ', indent + 2) + itemText;
+                    node.Items.Add(ParseBlock(lines, ref index, indent + 2));
+                    continue;
+                }
+                node.List.Add(itemText.Trim('"', '\''));
                 index++;
                 continue;
             }

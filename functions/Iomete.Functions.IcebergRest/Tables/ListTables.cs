@@ -1,0 +1,39 @@
+using Iomete.Functions.IcebergRest.Authorization;
+using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Namespaces;
+using Iomete.Functions.IcebergRest.Objects;
+using Iomete.Platform.Functions;
+using Iomete.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Iomete.Functions.IcebergRest.Tables;
+
+public sealed class ListTables(CatalogGate gate, NamespaceStore namespaces, CatalogObjectStore objects)
+{
+    [Function("iceberg-tables-list")]
+    [OpenApiOperation("Iceberg REST catalog", "List the tables of a namespace",
+        Description = "In name order. Without a pageToken every table is returned; with one (empty for the first page) at most pageSize and a next-page-token.")]
+    [OpenApiQuery("pageToken", "Opaque token from next-page-token; empty for the first page")]
+    [OpenApiQuery("pageSize", "Page size (1-1000, default 100)", Type = "integer")]
+    [OpenApiResponse(200, typeof(ListTablesResponse))]
+    [OpenApiResponse(404, Description = "NoSuchNamespaceException")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalogs/{catalog}/v1/{prefix}/namespaces/{namespace}/tables")] HttpRequest request,
+        string catalog,
+        string prefix,
+        string @namespace,
+        CancellationToken ct)
+    {
+        var target = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.TableList, ct);
+        var paging = IcebergPaging.From(request);
+        if (!await namespaces.ExistsAsync(target.Catalog.Name, target.Namespace, ct))
+        {
+            throw IcebergErrors.NoSuchNamespaceError(target.Namespace.ToString());
+        }
+        var names = await objects.ListNamesAsync(target.Catalog.Name, target.Namespace, CatalogObjectKind.Table, paging.After, paging.FetchLimit, ct);
+        var (page, next) = paging.Cut(names, n => n);
+        return ApiResults.Ok(new ListTablesResponse(next, page.Select(n => new TableIdentifierDoc(target.Namespace.Levels, n)).ToList()));
+    }
+}

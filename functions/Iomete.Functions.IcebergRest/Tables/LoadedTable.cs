@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+using Iomete.Iceberg.Metadata;
+
+namespace Iomete.Functions.IcebergRest.Tables;
+
+/// <summary>
+/// A parsed metadata file and what is derived from it once: the spec's LoadTableResult bytes for both
+/// <c>snapshots</c> modes and their ETags. Metadata files never change, so this is cached by location.
+/// </summary>
+public sealed class LoadedTable(string? metadataLocation, TableMetadata metadata, IReadOnlyDictionary<string, string> config)
+{
+    private byte[]? allBody;
+    private byte[]? refsBody;
+
+    public string? MetadataLocation => metadataLocation;
+
+    public TableMetadata Metadata => metadata;
+
+    /// <summary>The response body; with <paramref name="refsOnly"/> only snapshots that a branch or tag references.</summary>
+    public byte[] Body(bool refsOnly) => refsOnly
+        ? refsBody ??= LoadTableResultJson.Write(metadataLocation, metadata, refsOnly: true, config)
+        : allBody ??= LoadTableResultJson.Write(metadataLocation, metadata, refsOnly: false, config);
+
+    /// <summary>A strong ETag per metadata file and snapshots mode (the spec wants them to differ between modes).</summary>
+    public string ETag(bool refsOnly) => refsOnly ? refsEtag ??= Tag("refs") : allEtag ??= Tag("all");
+
+    private string? allEtag;
+    private string? refsEtag;
+
+    private string Tag(string mode)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes((metadataLocation ?? "") + "|" + mode));
+        return "\"" + Convert.ToHexStringLower(hash.AsSpan(0, 16)) + "\"";
+    }
+}

@@ -1,0 +1,86 @@
+using Iomete.Iceberg.IO;
+using Iomete.Iceberg.Manifests;
+using Iomete.Iceberg.Metadata;
+using Microsoft.Extensions.Logging;
+
+namespace Iomete.Functions.IcebergRest.Tables;
+
+/// <summary>
+/// Deletes every file a dropped table's metadata reaches: metadata files (current and logged), manifest
+/// lists, manifests, data and delete files, statistics. Only files the metadata names are deleted, so a
+/// table registered over another table's files cannot take unrelated files with it.
+/// </summary>
+public sealed partial class TablePurger(TableFileIO io, ILogger<TablePurger> logger)
+{
+    public async Task<int> PurgeAsync(string metadataLocation, TableMetadata metadata, CancellationToken ct)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal) { metadataLocation };
+        files.UnionWith(metadata.MetadataLog.Select(e => e.MetadataFile));
+        files.UnionWith(metadata.Statistics.Select(s => s.StatisticsPath));
+        files.UnionWith(metadata.PartitionStatistics.Select(s => s.StatisticsPath));
+        foreach (var snapshot in metadata.Snapshots)
+        {
+            files.Add(snapshot.ManifestList);
+            foreach (var manifest in await ReadListAsync(snapshot.ManifestList, ct))
+            {
+                if (files.Add(manifest.ManifestPath))
+                {
+                    foreach (var entry in await ReadManifestAsync(manifest, ct))
+                    {
+                        files.Add(entry.DataFile.FilePath);
+                    }
+                }
+            }
+        }
+        var deleted = 0;
+        foreach (var file in files.Where(io.Owns))
+        {
+            try
+            {
+                await io.DeleteAsync(file, ct);
+                deleted++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Amazon.Runtime.AmazonServiceException)
+            {
+                LogDeleteFailed(logger, file, ex);
+            }
+        }
+        LogPurged(logger, metadataLocation, deleted);
+        return deleted;
+    }
+
+    private async Task<IReadOnlyList<ManifestFile>> ReadListAsync(string location, CancellationToken ct)
+    {
+        try
+        {
+            return ManifestListReader.Read(await io.ReadAllAsync(location, ct)).Manifests;
+        }
+        catch (Exception ex) when (ex is Iomete.Platform.Storage.ObjectNotFoundException or ArgumentException or Iomete.Iceberg.Manifests.Avro.AvroFormatException)
+        {
+            LogUnreadable(logger, location, ex);
+            return [];
+        }
+    }
+
+    private async Task<IReadOnlyList<ManifestEntry>> ReadManifestAsync(ManifestFile manifest, CancellationToken ct)
+    {
+        try
+        {
+            return ManifestReader.Read(await io.ReadAllAsync(manifest.ManifestPath, ct), manifest).Entries;
+        }
+        catch (Exception ex) when (ex is Iomete.Platform.Storage.ObjectNotFoundException or ArgumentException or Iomete.Iceberg.Manifests.Avro.AvroFormatException)
+        {
+            LogUnreadable(logger, manifest.ManifestPath, ex);
+            return [];
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} files of the table whose metadata was {Location}")]
+    private static partial void LogPurged(ILogger logger, string location, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete {File} while purging a table")]
+    private static partial void LogDeleteFailed(ILogger logger, string file, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read {File} while purging a table; files it names are kept")]
+    private static partial void LogUnreadable(ILogger logger, string file, Exception exception);
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Iomete.Functions.IcebergRest.Authorization;
+using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Idempotency;
+using Iomete.Iceberg.Json;
+using Iomete.Platform.Functions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Iomete.Functions.IcebergRest.Tables;
+
+public sealed class UpdateTable(CatalogGate gate, TableCommitter committer, IdempotencyKeys idempotency)
+{
+    [Function("iceberg-tables-commit")]
+    [OpenApiOperation("Iceberg REST catalog", "Commit updates to a table",
+        Description = "Requirements are checked against the current metadata (409 CommitFailedException when one fails); updates are " +
+                      "applied in order, all or nothing (400 when one does not apply). With assert-create this creates a staged table.")]
+    [OpenApiRequestBody(typeof(CommitTableRequestDoc))]
+    [OpenApiResponse(200, typeof(CommitTableResponseDoc))]
+    [OpenApiResponse(404, Description = "NoSuchTableException")]
+    [OpenApiResponse(409, Description = "CommitFailedException")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "catalogs/{catalog}/v1/{prefix}/namespaces/{namespace}/tables/{table}")] HttpRequest request,
+        string catalog,
+        string prefix,
+        string @namespace,
+        string table,
+        CancellationToken ct)
+    {
+        var target = await gate.TableAsync(request, catalog, prefix, @namespace, table, CatalogPrivilege.TableWriteProperties, ct);
+        var body = await IcebergRequest.ReadObjectAsync(request, ct);
+        var change = ReadChange(target.Table, body, identifierRequired: false);
+        return await idempotency.RunAsync(request, async () =>
+        {
+            var committed = await committer.CommitAsync(target.Catalog, change, ct);
+            return new IcebergJsonResult(200, CommitTableResponseJson.Write(committed), committed.ETag(refsOnly: false));
+        }, ct);
+    }
+
+    /// <summary>Parses a CommitTableRequest; its identifier, when present, must name <paramref name="table"/>.</summary>
+    internal static TableChange ReadChange(TableIdent table, JsonObject body, bool identifierRequired)
+    {
+        if (body["identifier"] is { } identifierNode)
+        {
+            var named = TableIdent.Read(table.Catalog, identifierNode, "identifier");
+            if (!identifierRequired && named != table)
+            {
+                throw IcebergErrors.BadRequestError($"The identifier {named} in the body does not match the table {table} of the path.");
+            }
+        }
+        var requirements = IcebergRequest.Parse(() => TableRequirementJson.ReadList(Required(body, "requirements"), "$.requirements"));
+        var updates = IcebergRequest.Parse(() => TableUpdateJson.ReadList(Required(body, "updates"), "$.updates"));
+        return new TableChange(table, requirements, updates);
+    }
+
+    private static JsonNode Required(JsonObject body, string name) =>
+        body[name] ?? throw IcebergErrors.BadRequestError($"Invalid request: '{name}' is required.");
+}
