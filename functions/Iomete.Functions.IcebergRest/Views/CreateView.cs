@@ -1,5 +1,6 @@
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Views;
 
-public sealed class CreateView(CatalogGate gate, ViewCatalog views)
+public sealed class CreateView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency)
 {
     [Function("iceberg-views-create")]
     [OpenApiOperation("Iceberg REST catalog", "Create a view",
@@ -30,7 +31,7 @@ public sealed class CreateView(CatalogGate gate, ViewCatalog views)
         var (_, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewCreate, ct);
         var input = await ViewRequests.ReadCreateAsync(request, ct);
 
-        var created = await views.CreateAsync(view, ns, input.Name, input.Location, input.Schema, input.Version, input.Properties, ct);
-        return ApiResults.Ok(LoadViewResult.From(created));
+        return await idempotency.RunAsync(request, async () => ApiResults.Ok(LoadViewResult.From(
+            await views.CreateAsync(view, ns, input.Name, input.Location, input.Schema, input.Version, input.Properties, ct))), ct);
     }
 }

@@ -1,5 +1,6 @@
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Views;
 
-public sealed class DropView(CatalogGate gate, ViewCatalog views)
+public sealed class DropView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency)
 {
     [Function("iceberg-views-drop")]
     [OpenApiOperation("Iceberg REST catalog", "Drop a view", Description = "The catalog forgets the view; its metadata files are kept.")]
@@ -26,8 +27,8 @@ public sealed class DropView(CatalogGate gate, ViewCatalog views)
         var target = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewDrop, ct);
         var name = ObjectName.Validate(view, "view");
 
-        return await views.DropAsync(target.Catalog, target.Namespace, name, ct)
+        return await idempotency.RunAsync(request, async () => await views.DropAsync(target.Catalog, target.Namespace, name, ct)
             ? ApiResults.NoContent()
-            : throw ViewErrors.NoSuchView(target.Namespace, name);
+            : throw ViewErrors.NoSuchView(target.Namespace, name), ct);
     }
 }

@@ -1,5 +1,6 @@
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Views;
 
-public sealed class RegisterView(CatalogGate gate, ViewCatalog views)
+public sealed class RegisterView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency)
 {
     [Function("iceberg-views-register")]
     [OpenApiOperation("Iceberg REST catalog", "Register a view from an existing metadata file",
@@ -33,6 +34,6 @@ public sealed class RegisterView(CatalogGate gate, ViewCatalog views)
             ? throw IcebergErrors.BadRequestError("Invalid request body: missing required member 'metadata-location'.")
             : body.MetadataLocation;
 
-        return ApiResults.Ok(LoadViewResult.From(await views.RegisterAsync(view, ns, name, location, ct)));
+        return await idempotency.RunAsync(request, async () => ApiResults.Ok(LoadViewResult.From(await views.RegisterAsync(view, ns, name, location, ct))), ct);
     }
 }

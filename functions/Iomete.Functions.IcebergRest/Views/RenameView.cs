@@ -1,5 +1,6 @@
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Namespaces;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
@@ -10,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Views;
 
-public sealed class RenameView(CatalogGate gate, ViewCatalog views)
+public sealed class RenameView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency)
 {
     [Function("iceberg-views-rename")]
     [OpenApiOperation("Iceberg REST catalog", "Rename a view", Description = "Also into another namespace of the same catalog.")]
@@ -36,7 +37,10 @@ public sealed class RenameView(CatalogGate gate, ViewCatalog views)
         await gate.AuthorizeAsync(caller, CatalogPrivilege.ViewRename, view, fromNs, ct);
         await gate.AuthorizeAsync(caller, CatalogPrivilege.ViewCreate, view, toNs, ct);
 
-        await views.RenameAsync(view, fromNs, from, toNs, to, ct);
-        return ApiResults.NoContent();
+        return await idempotency.RunAsync(request, async () =>
+        {
+            await views.RenameAsync(view, fromNs, from, toNs, to, ct);
+            return ApiResults.NoContent();
+        }, ct);
     }
 }

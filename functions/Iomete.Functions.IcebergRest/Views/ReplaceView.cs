@@ -1,5 +1,6 @@
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Views;
 
-public sealed class ReplaceView(CatalogGate gate, ViewCatalog views)
+public sealed class ReplaceView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency)
 {
     [Function("iceberg-views-replace")]
     [OpenApiOperation("Iceberg REST catalog", "Commit updates to a view",
@@ -32,7 +33,7 @@ public sealed class ReplaceView(CatalogGate gate, ViewCatalog views)
         var name = ObjectName.Validate(view, "view");
         var input = await ViewRequests.ReadCommitAsync(request, target.Namespace, name, ct);
 
-        var committed = await views.CommitAsync(target.Catalog, target.Namespace, name, input.Requirements, input.Updates, ct);
-        return ApiResults.Ok(LoadViewResult.From(committed));
+        return await idempotency.RunAsync(request, async () => ApiResults.Ok(LoadViewResult.From(
+            await views.CommitAsync(target.Catalog, target.Namespace, name, input.Requirements, input.Updates, ct))), ct);
     }
 }

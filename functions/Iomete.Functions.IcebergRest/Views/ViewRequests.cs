@@ -7,7 +7,6 @@ using Iomete.Iceberg.Commits;
 using Iomete.Iceberg.Json;
 using Iomete.Iceberg.Schemas;
 using Iomete.Iceberg.Views;
-using Iomete.Platform.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace Iomete.Functions.IcebergRest.Views;
@@ -23,20 +22,23 @@ internal static class ViewRequests
 {
     public static async Task<CreateViewInput> ReadCreateAsync(HttpRequest request, CancellationToken ct)
     {
-        var body = await RequestBody.ReadAsync<JsonObject>(request, ct);
-        return Parse(() => new CreateViewInput(
-            ObjectName.Validate(RequiredString(body, "name"), "view"),
-            OptionalString(body, "location"),
+        var body = await IcebergRequest.ReadObjectAsync(request, ct);
+        var name = ObjectName.Validate(IcebergRequest.RequiredString(body, "name"), "view");
+        var location = IcebergRequest.OptionalString(body, "location");
+        var properties = IcebergRequest.StringMap(body, "properties");
+        return IcebergRequest.Parse(() => new CreateViewInput(
+            name,
+            location,
             SchemaJson.Read(Required(body, "schema"), "$.schema"),
             ViewMetadataJson.ReadVersion(Required(body, "view-version"), "$.view-version"),
-            body["properties"] is { } props ? StringMap(props, "properties") : new Dictionary<string, string>()));
+            properties));
     }
 
     /// <summary>Reads a CommitViewRequest; an <c>identifier</c>, when sent, must name the view of the route.</summary>
     public static async Task<CommitViewInput> ReadCommitAsync(HttpRequest request, NamespaceName ns, string name, CancellationToken ct)
     {
-        var body = await RequestBody.ReadAsync<JsonObject>(request, ct);
-        return Parse(() =>
+        var body = await IcebergRequest.ReadObjectAsync(request, ct);
+        return IcebergRequest.Parse(() =>
         {
             if (body["identifier"] is JsonObject identifier)
             {
@@ -52,44 +54,6 @@ internal static class ViewRequests
         });
     }
 
-    private static T Parse<T>(Func<T> parse)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (IcebergFormatException ex)
-        {
-            throw IcebergErrors.BadRequestError($"Invalid request body: {ex.Message}");
-        }
-    }
-
     private static JsonNode Required(JsonObject body, string member) =>
-        body[member] ?? throw IcebergErrors.BadRequestError($"Invalid request body: missing required member '{member}'.");
-
-    private static string RequiredString(JsonObject body, string member) =>
-        OptionalString(body, member) ?? throw IcebergErrors.BadRequestError($"Invalid request body: missing required member '{member}'.");
-
-    private static string? OptionalString(JsonObject body, string member) => body[member] switch
-    {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => throw IcebergErrors.BadRequestError($"Invalid request body: '{member}' must be a string."),
-    };
-
-    private static Dictionary<string, string> StringMap(JsonNode node, string member)
-    {
-        if (node is not JsonObject obj)
-        {
-            throw IcebergErrors.BadRequestError($"Invalid request body: '{member}' must be an object of strings.");
-        }
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in obj)
-        {
-            map[key] = value is JsonValue v && v.GetValueKind() == JsonValueKind.String
-                ? v.GetValue<string>()
-                : throw IcebergErrors.BadRequestError($"Invalid request body: '{member}.{key}' must be a string.");
-        }
-        return map;
-    }
+        body[member] ?? throw IcebergErrors.BadRequestError($"Invalid request: '{member}' is required.");
 }

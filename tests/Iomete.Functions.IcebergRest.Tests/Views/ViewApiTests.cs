@@ -23,12 +23,12 @@ public sealed class ViewApiTests(IcebergFixture fixture) : IClassFixture<Iceberg
     {
         { CreateBody("ns", "view").Replace("\"dialect\":\"spark\"}]", "\"dialect\":\"spark\"},{\"type\":\"sql\",\"sql\":\"select 2\",\"dialect\":\"Spark\"}]", StringComparison.Ordinal), "multiple queries for dialect spark" },
         { CreateBody("ns", "view").Replace("\"type\":\"int\"", "\"type\":\"integer\"", StringComparison.Ordinal), "$.schema" },
-        { CreateBody("ns", "view").Replace("\"view-version\"", "\"view-versions\"", StringComparison.Ordinal), "missing required member 'view-version'" },
+        { CreateBody("ns", "view").Replace("\"view-version\"", "\"view-versions\"", StringComparison.Ordinal), "'view-version' is required" },
         { CreateBody("ns", "view").Replace("\"type\":\"sql\"", "\"type\":\"substrait\"", StringComparison.Ordinal), "unknown view representation type" },
         { CreateBody("ns", "a/b"), "Invalid view name" },
         { CreateBody("ns", "view", properties: """{"k":1}"""), "'properties.k' must be a string" },
         { CreateBody("ns", "view", location: "s3://elsewhere/views/v"), "must lie under the warehouse root" },
-        { """{"name":"view"}""", "missing required member 'schema'" },
+        { """{"name":"view"}""", "'schema' is required" },
     };
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class ViewApiTests(IcebergFixture fixture) : IClassFixture<Iceberg
         { Commit(null, """{"action":"upgrade-format-version","format-version":2}"""), "unsupported view format version 2" },
         { Commit(null, """{"action":"set-location","location":"s3://elsewhere/v"}"""), "must lie under the warehouse root" },
         { Commit(null, SetProperties("version.history.num-entries", "0")), "version.history.num-entries" },
-        { """{"requirements":[]}""", "missing required member 'updates'" },
+        { """{"requirements":[]}""", "'updates' is required" },
         { """{"identifier":{"namespace":["other"],"name":"view"},"updates":[]}""", "Invalid identifier" },
     };
 
@@ -138,5 +138,30 @@ public sealed class ViewApiTests(IcebergFixture fixture) : IClassFixture<Iceberg
         AssertConforms("ListTablesResponse", await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{ViewsUrl(ns)}?pageToken=&pageSize=1"));
         AssertConforms("IcebergErrorResponse", await Admin.ExpectAsync(HttpStatusCode.NotFound, HttpMethod.Get, ViewUrl(ns, "missing")));
         AssertConforms("IcebergErrorResponse", await Admin.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Post, ViewsUrl(ns), CreateBody(ns, "view")));
+    }
+
+    [Fact]
+    public async Task AMutationRepeatedWithTheSameIdempotencyKey_IsReplayedNotRedone()
+    {
+        var ns = await fixture.NamespaceAsync();
+        var key = Guid.CreateVersion7().ToString();
+
+        var (firstStatus, first) = await SendWithKeyAsync(HttpMethod.Post, ViewsUrl(ns), CreateBody(ns, "view"), key);
+        var (secondStatus, second) = await SendWithKeyAsync(HttpMethod.Post, ViewsUrl(ns), CreateBody(ns, "view"), key);
+
+        Assert.Equal(HttpStatusCode.OK, firstStatus);
+        Assert.Equal(HttpStatusCode.OK, secondStatus);
+        Assert.Equal(first!.RootElement.MetadataLocation(), second!.RootElement.MetadataLocation());
+        var (thirdStatus, _) = await SendWithKeyAsync(HttpMethod.Post, ViewsUrl(ns), CreateBody(ns, "view"), Guid.CreateVersion7().ToString());
+        Assert.Equal(HttpStatusCode.Conflict, thirdStatus);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonDocument? Body)> SendWithKeyAsync(HttpMethod method, string url, string body, string key)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("Idempotency-Key", key);
+        using var response = await Admin.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? null : JsonDocument.Parse(text));
     }
 }

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Iomete.Functions.IcebergRest.Namespaces;
-using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Functions.IcebergRest.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using static Iomete.Functions.IcebergRest.Tests.Support.IcebergFixture;
 
 namespace Iomete.Functions.IcebergRest.Tests.Views;
@@ -63,10 +60,9 @@ internal static class ViewTestData
     public static Task<JsonElement> CreateViewAsync(this IcebergFixture fixture, string ns, string name, string sql = "select * from ns.tbl") =>
         fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, ViewsUrl(ns), CreateBody(ns, name, sql));
 
-    /// <summary>A table row in the shared name space (the table endpoints are not needed for the view rules).</summary>
-    public static Task CreateTableRowAsync(this IcebergFixture fixture, string ns, string name) =>
-        fixture.Platform.Services.GetRequiredService<CatalogObjectStore>().CreateAsync(
-            Catalog, new NamespaceName([ns]), name, CatalogObjectKind.Table, $"s3://nowhere/{ns}/{name}/metadata/00000-x.metadata.json", CancellationToken.None);
+    /// <summary>Creates a table through the table endpoint (tables and views share one name space).</summary>
+    public static Task<JsonElement> CreateTableRowAsync(this IcebergFixture fixture, string ns, string name) =>
+        fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"{NsRoot()}/{Ns(ns)}/tables", $$"""{"name":"{{name}}","schema":{{Schema}}}""");
 
     public static string Uuid(this JsonElement loadResult) => loadResult.GetProperty("metadata").GetProperty("view-uuid").GetString()!;
 
