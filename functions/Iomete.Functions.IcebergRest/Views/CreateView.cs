@@ -1,7 +1,5 @@
 using Iomete.Functions.IcebergRest.Authorization;
-using Iomete.Functions.IcebergRest.Errors;
 using Iomete.Functions.IcebergRest.Idempotency;
-using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,4 @@
 using Iomete.Functions.IcebergRest.Authorization;
-using Iomete.Functions.IcebergRest.Errors;
 using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;

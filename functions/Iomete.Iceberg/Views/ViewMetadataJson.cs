@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Iomete.Iceberg.Json;
 using Iomete.Iceberg.Schemas;
@@ -9,7 +8,7 @@ namespace Iomete.Iceberg.Views;
 /// Strict reader and writer of view metadata JSON (the view spec's metadata file and the REST
 /// <c>ViewMetadata</c>). Members it does not know are ignored, as the reference parser does.
 /// </summary>
-public static class ViewMetadataJson
+public static partial class ViewMetadataJson
 {
     public static ViewMetadata Parse(string json) => Read(JsonRead.ParseDocument(json), "$");
 
@@ -103,75 +102,6 @@ public static class ViewMetadataJson
         }
     }
 
-    public static string ToJson(ViewMetadata metadata, bool indented = false) => JsonWrite.ToString(w => Write(w, metadata), indented);
-
-    public static void Write(Utf8JsonWriter writer, ViewMetadata metadata)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(metadata);
-        writer.WriteStartObject();
-        writer.WriteString("view-uuid", metadata.ViewUuid.ToString());
-        writer.WriteNumber("format-version", metadata.FormatVersion);
-        writer.WriteString("location", metadata.Location);
-        WriteMap(writer, "properties", metadata.Properties);
-        writer.WriteStartArray("schemas");
-        foreach (var schema in metadata.Schemas)
-        {
-            SchemaJson.Write(writer, schema);
-        }
-        writer.WriteEndArray();
-        writer.WriteNumber("current-version-id", metadata.CurrentVersionId);
-        writer.WriteStartArray("versions");
-        foreach (var version in metadata.Versions)
-        {
-            WriteVersion(writer, version);
-        }
-        writer.WriteEndArray();
-        writer.WriteStartArray("version-log");
-        foreach (var entry in metadata.VersionLog)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("timestamp-ms", entry.TimestampMs);
-            writer.WriteNumber("version-id", entry.VersionId);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    public static void WriteVersion(Utf8JsonWriter writer, ViewVersion version)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(version);
-        writer.WriteStartObject();
-        writer.WriteNumber("version-id", version.VersionId);
-        writer.WriteNumber("timestamp-ms", version.TimestampMs);
-        writer.WriteNumber("schema-id", version.SchemaId);
-        WriteMap(writer, "summary", version.Summary);
-        if (version.DefaultCatalog is not null)
-        {
-            writer.WriteString("default-catalog", version.DefaultCatalog);
-        }
-        writer.WriteStartArray("default-namespace");
-        foreach (var level in version.DefaultNamespace)
-        {
-            writer.WriteStringValue(level);
-        }
-        writer.WriteEndArray();
-        writer.WriteStartArray("representations");
-        foreach (var representation in version.Representations)
-        {
-            var sql = (SqlViewRepresentation)representation;
-            writer.WriteStartObject();
-            writer.WriteString("type", sql.Type);
-            writer.WriteString("sql", sql.Sql);
-            writer.WriteString("dialect", sql.Dialect);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
     private static ViewRepresentation ReadRepresentation(JsonNode? node, string path)
     {
         var obj = JsonRead.Object(node, path);
@@ -212,15 +142,5 @@ public static class ViewMetadataJson
                 throw IcebergFormatException.At(path, $"duplicate {what} id {id}");
             }
         }
-    }
-
-    private static void WriteMap(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, string> map)
-    {
-        writer.WriteStartObject(name);
-        foreach (var (key, value) in map)
-        {
-            writer.WriteString(key, value);
-        }
-        writer.WriteEndObject();
     }
 }
