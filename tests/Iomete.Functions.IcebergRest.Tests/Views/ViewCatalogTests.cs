@@ -220,6 +220,7 @@ public sealed class ViewCatalogTests(IcebergFixture fixture) : IClassFixture<Ice
         await Admin.ExpectErrorAsync(HttpStatusCode.Conflict, "CommitFailedException", HttpMethod.Post, ViewUrl(ns, "view"),
             Commit(Guid.NewGuid().ToString(), SetProperties("k", "v")));
         Assert.Equal(created.MetadataLocation(), (await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, ViewUrl(ns, "view"))).MetadataLocation());
+        Assert.Equal([created.MetadataLocation()], await fixture.MetadataFilesAsync(created));
     }
 
     [Fact]
@@ -243,8 +244,12 @@ public sealed class ViewCatalogTests(IcebergFixture fixture) : IClassFixture<Ice
         await Task.WhenAll(Enumerable.Range(0, 3).Select(i =>
             Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, ViewUrl(ns, "view"), Commit(created.Uuid(), SetProperties($"k{i}", "v")))));
 
-        var properties = (await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, ViewUrl(ns, "view"))).GetProperty("metadata").GetProperty("properties");
+        var loaded = await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, ViewUrl(ns, "view"));
+        var properties = loaded.GetProperty("metadata").GetProperty("properties");
         Assert.All(new[] { "k0", "k1", "k2" }, k => Assert.Equal("v", properties.GetProperty(k).GetString()));
+        // Files of commits that lost the pointer swap are deleted: one file per landed commit, plus the create.
+        Assert.Equal(4, (await fixture.MetadataFilesAsync(loaded)).Count);
+        Assert.Contains(loaded.MetadataLocation(), await fixture.MetadataFilesAsync(loaded));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Iomete.Functions.IcebergRest.Tests.Support;
+using Iomete.Iceberg.IO;
+using Microsoft.Extensions.DependencyInjection;
 using static Iomete.Functions.IcebergRest.Tests.Support.IcebergFixture;
 
 namespace Iomete.Functions.IcebergRest.Tests.Views;
@@ -63,6 +65,18 @@ internal static class ViewTestData
     /// <summary>Creates a table through the table endpoint (tables and views share one name space).</summary>
     public static Task<JsonElement> CreateTableRowAsync(this IcebergFixture fixture, string ns, string name) =>
         fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"{NsRoot()}/{Ns(ns)}/tables", $$"""{"name":"{{name}}","schema":{{Schema}}}""");
+
+    /// <summary>The metadata files under a view's location, read through the catalog's own file IO.</summary>
+    public static async Task<IReadOnlyList<string>> MetadataFilesAsync(this IcebergFixture fixture, JsonElement loadResult)
+    {
+        var io = fixture.Platform.Services.GetRequiredService<TableFileIO>();
+        var files = new List<string>();
+        await foreach (var (location, _) in io.ListAsync(loadResult.GetProperty("metadata").GetProperty("location").GetString() + "/metadata", CancellationToken.None))
+        {
+            files.Add(location);
+        }
+        return files;
+    }
 
     public static string Uuid(this JsonElement loadResult) => loadResult.GetProperty("metadata").GetProperty("view-uuid").GetString()!;
 
