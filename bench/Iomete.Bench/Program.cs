@@ -1,6 +1,6 @@
 using Iomete.Bench;
 
-// dotnet run -c Release --project bench/Iomete.Bench -- [dispatch|coldstart|all] [--seconds N] [--write docs/benchmarks.md]
+// dotnet run -c Release --project bench/Iomete.Bench -- [dispatch|coldstart|all|iceberg] [--seconds N] [--write docs/benchmarks.md]
 var options = BenchOptions.Parse(args);
 if (options.Mode == "bare-host")
 {
@@ -18,9 +18,13 @@ if (options.Mode is "coldstart" or "all")
 {
     sections.Add(await ColdStartBenchmark.RunAsync(options));
 }
+if (options.Mode is "iceberg")
+{
+    sections.Add(await IcebergCatalogBenchmark.RunAsync(options));
+}
 var report = string.Join("\n", sections);
 Console.WriteLine(report);
 if (options.WritePath is not null)
 {
-    BenchmarksDocument.Replace(options.WritePath, "foundation", report);
+    BenchmarksDocument.Replace(options.WritePath, options.Mode == "iceberg" ? "iceberg" : "foundation", report);
 }

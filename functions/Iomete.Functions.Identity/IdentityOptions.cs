@@ -14,6 +14,14 @@ public sealed class IdentityOptions : IValidatableObject
     /// </summary>
     public string? AdminPassword { get; set; }
 
+    /// <summary>
+    /// How long a resolved caller (token, user, groups, admin roles) is reused without asking the
+    /// database again (default 1 s; 0 turns the cache off). Any mutating request outside the Iceberg
+    /// catalog routes clears it, so identity changes apply to the next request of this replica; other
+    /// replicas see them within this time.
+    /// </summary>
+    public TimeSpan CallerCacheLifetime { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Lifetime of a login session's access token (default 1 hour).</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

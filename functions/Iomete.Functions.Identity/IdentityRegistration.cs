@@ -37,6 +37,7 @@ public static class IdentityRegistration
         services.TryAddSingleton<AccessTokenStore>();
         services.TryAddSingleton<AccessTokenOperations>();
         services.TryAddSingleton<TokenRateLimiter>();
+        services.TryAddSingleton<CallerCache>();
         services.TryAddSingleton<ICallerAccessor, CallerAccessor>();
         services.TryAddSingleton<AdminBootstrap>();
         services.AddHostedService<BootstrapService>();

@@ -15,6 +15,10 @@ public sealed class CatalogStore(IMetadataDb db, TimeProvider clock, IObjectStor
     private const string SeedName = "default-catalog";
     private const string Columns = "name AS Name, warehouse AS Warehouse, properties AS Properties, created_ms AS CreatedMs";
 
+    /// <summary>Catalog rows change rarely and every Iceberg request resolves one: reuse a lookup for a moment.</summary>
+    private static readonly TimeSpan LookupLifetime = TimeSpan.FromSeconds(1);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (CatalogView View, DateTimeOffset Until)> _lookups = new(StringComparer.Ordinal);
     private volatile bool _seeded;
 
     /// <summary>The warehouse a catalog gets when none is given: the object store's root plus the catalog name.</summary>
@@ -29,10 +33,24 @@ public sealed class CatalogStore(IMetadataDb db, TimeProvider clock, IObjectStor
 
     public async Task<CatalogView?> FindAsync(string name, CancellationToken ct)
     {
+        if (_lookups.TryGetValue(name, out var cached) && cached.Until > clock.GetUtcNow())
+        {
+            return cached.View;
+        }
         await using var connection = await OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM catalogs WHERE name = @Name", new { Name = name }, cancellationToken: ct));
-        return row is null ? null : View(row);
+        if (row is null)
+        {
+            return null;
+        }
+        var view = View(row);
+        if (_lookups.Count > 1000)
+        {
+            _lookups.Clear();
+        }
+        _lookups[name] = (view, clock.GetUtcNow() + LookupLifetime);
+        return view;
     }
 
     public async Task<CatalogView> CreateAsync(string name, string warehouse, IReadOnlyDictionary<string, string> properties, CancellationToken ct)
@@ -62,6 +80,7 @@ public sealed class CatalogStore(IMetadataDb db, TimeProvider clock, IObjectStor
         }
         var deleted = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM catalogs WHERE name = @Name", new { Name = name }, tx, cancellationToken: ct));
+        _lookups.TryRemove(name, out _);
         await tx.CommitAsync(ct);
         return deleted > 0;
     }

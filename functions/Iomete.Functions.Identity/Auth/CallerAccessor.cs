@@ -19,6 +19,7 @@ internal sealed class CallerAccessor(
     IdentityDb db,
     TimeProvider clock,
     TokenRateLimiter rateLimiter,
+    CallerCache cache,
     IOptions<InternalCallOptions> internalCalls) : ICallerAccessor
 {
     public const string ApiTokenHeader = "X-API-Token";
@@ -34,12 +35,25 @@ internal sealed class CallerAccessor(
         {
             return known;
         }
+        var mutation = ChangesIdentity(request);
+        if (mutation)
+        {
+            cache.Clear();
+        }
         var caller = request.Headers.ContainsKey(InternalCallOptions.Header)
             ? ResolveInternal(request.Headers[InternalCallOptions.Header].ToString())
-            : await ResolveTokenAsync(ReadToken(request) ?? throw new UnauthorizedException(), ct);
+            : await ResolveTokenAsync(ReadToken(request) ?? throw new UnauthorizedException(), useCache: !mutation, ct);
         request.HttpContext.Items[CallerItem] = caller;
         return caller;
     }
+
+    /// <summary>
+    /// Any mutation may change users, groups, roles or tokens, except the data routes that never do
+    /// (the Iceberg catalog); clearing before it runs makes the next request of this replica see it.
+    /// </summary>
+    private static bool ChangesIdentity(HttpRequest request) =>
+        !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
+        && !request.Path.StartsWithSegments("/catalogs", StringComparison.Ordinal);
 
     /// <summary>The bearer secret of the request, from either header.</summary>
     public static string? ReadToken(HttpRequest request)
@@ -64,17 +78,26 @@ internal sealed class CallerAccessor(
         return SystemCaller.Instance;
     }
 
-    private async Task<Caller> ResolveTokenAsync(string token, CancellationToken ct)
+    private async Task<Caller> ResolveTokenAsync(string token, bool useCache, CancellationToken ct)
     {
         var isSession = token.StartsWith(SecretTokens.SessionPrefix, StringComparison.Ordinal);
         if (!isSession && !token.StartsWith(SecretTokens.AccessTokenPrefix, StringComparison.Ordinal))
         {
             throw new UnauthorizedException("The token is not valid.");
         }
+        var hash = SecretTokens.Hash(token);
+        if (useCache && cache.TryGet(hash, out var cached))
+        {
+            if (cached.MaxRps is { } cachedRps and > 0)
+            {
+                rateLimiter.Acquire(cached.TokenId, cachedRps);
+            }
+            return cached.Caller;
+        }
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         var found = await connection.QuerySingleOrDefaultAsync<Resolved>(new CommandDefinition(
-            isSession ? SessionSql : AccessTokenSql, new { hash = SecretTokens.Hash(token) }, cancellationToken: ct))
+            isSession ? SessionSql : AccessTokenSql, new { hash }, cancellationToken: ct))
             ?? throw new UnauthorizedException("The token is not valid, or it was revoked.");
         if (found.ExpiresAtMs is { } expires && expires <= IdentityDb.Ms(now))
         {
@@ -103,8 +126,13 @@ internal sealed class CallerAccessor(
             }
         }
         var membership = await EffectiveMembership.LoadAsync(connection, found.UserId, ct);
-        return new Caller(found.UserId, found.Username, DbEnum<UserType>.Parse(found.UserType), found.IsSuperAdmin,
+        var caller = new Caller(found.UserId, found.Username, DbEnum<UserType>.Parse(found.UserType), found.IsSuperAdmin,
             membership.AdminRoles, membership.GroupIds, isSession ? null : found.Id);
+        if (useCache && (found.ExpiresAtMs is null || found.ExpiresAtMs > IdentityDb.Ms(now + TimeSpan.FromSeconds(5))))
+        {
+            cache.Add(hash, caller, found.Id, isSession ? null : found.MaxRps);
+        }
+        return caller;
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

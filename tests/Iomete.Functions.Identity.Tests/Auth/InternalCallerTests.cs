@@ -12,6 +12,7 @@ public sealed class InternalCallerTests
 {
     private static CallerAccessor Accessor(string? appToken) =>
         new(new IdentityDb(null!), TimeProvider.System, new TokenRateLimiter(TimeProvider.System),
+            new CallerCache(TimeProvider.System, Options.Create(new IdentityOptions())),
             Options.Create(new InternalCallOptions { AppApiToken = appToken }));
 
     private static HttpRequest Request(string header)

@@ -1,0 +1,69 @@
+using Iomete.Iceberg.IO;
+using Iomete.Iceberg.Metadata;
+
+namespace Iomete.Iceberg.Maintenance;
+
+/// <summary>A file under the table location that no metadata reaches.</summary>
+public sealed record OrphanFile(string Location, long Size, DateTimeOffset LastModified);
+
+/// <summary>
+/// Finds files under a table's location that are not reachable from its metadata: the current metadata file, the
+/// metadata log, every snapshot's manifest list, their manifests, every file those manifests list (any status),
+/// and statistics and partition statistics files. Only files last modified before <c>olderThan</c> are returned, so
+/// files of commits in flight are not reported. The caller deletes them; nothing is changed here.
+/// </summary>
+public sealed class RemoveOrphanFiles(TableFileIO io, int maxConcurrency = 8)
+{
+    /// <summary>The guard the API applies by default: only files older than this are orphans.</summary>
+    public static readonly TimeSpan DefaultMinAge = TimeSpan.FromDays(3);
+
+    public async Task<IReadOnlyList<OrphanFile>> FindAsync(
+        TableMetadata metadata, string? currentMetadataLocation, DateTimeOffset olderThan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (!io.Owns(metadata.Location.TrimEnd('/') + "/x"))
+        {
+            throw new ArgumentException($"Table location '{metadata.Location}' is outside the warehouse", nameof(metadata));
+        }
+        var reachable = await ReachableKeysAsync(metadata, currentMetadataLocation, ct);
+        var orphans = new List<OrphanFile>();
+        await foreach (var (location, info) in io.ListAsync(metadata.Location, ct))
+        {
+            if (info.LastModified < olderThan && !reachable.Contains(info.Key))
+            {
+                orphans.Add(new OrphanFile(location, info.Size, info.LastModified));
+            }
+        }
+        return orphans;
+    }
+
+    private async Task<HashSet<string>> ReachableKeysAsync(TableMetadata metadata, string? currentMetadataLocation, CancellationToken ct)
+    {
+        var locations = new List<string>();
+        if (currentMetadataLocation is not null)
+        {
+            locations.Add(currentMetadataLocation);
+        }
+        locations.AddRange(metadata.MetadataLog.Select(e => e.MetadataFile));
+        locations.AddRange(metadata.Snapshots.Select(s => s.ManifestList));
+        locations.AddRange(metadata.Statistics.Select(s => s.StatisticsPath));
+        locations.AddRange(metadata.PartitionStatistics.Select(s => s.StatisticsPath));
+        var reader = new TableFiles(io, maxConcurrency);
+        var lists = await reader.ManifestListsAsync(metadata.Snapshots, ct);
+        var manifestFiles = lists.Values.SelectMany(l => l).ToList();
+        locations.AddRange(manifestFiles.Select(m => m.ManifestPath));
+        foreach (var manifest in (await reader.ManifestsAsync(manifestFiles, ct)).Values)
+        {
+            locations.AddRange(manifest.Entries.Select(e => e.DataFile.FilePath));
+        }
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var location in locations)
+        {
+            if (io.Owns(location))
+            {
+                keys.Add(io.KeyOf(location));
+            }
+        }
+        return keys;
+    }
+}
