@@ -124,7 +124,7 @@ public sealed partial class ViewCatalog(
             {
                 return current;
             }
-            var file = await WriteAsync(updated, Math.Max(ObjectLocations.VersionOf(current.MetadataLocation), -1) + 1, ct);
+            var file = await WriteAsync(updated, ObjectLocations.VersionOf(current.MetadataLocation) + 1, ct);
             var swap = new PointerSwap(catalog.Name, ns, name, CatalogObjectKind.View, current.MetadataLocation, file);
             if (await objects.SwapAsync([swap], ct))
             {
