@@ -4,6 +4,8 @@ using Iomete.Functions.IcebergRest.Errors;
 using Iomete.Functions.IcebergRest.Namespaces;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Iceberg.IO;
+using Iomete.Iceberg.Scan;
+using Iomete.Functions.IcebergRest.Planning;
 using Iomete.Functions.IcebergRest.Tables;
 using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Platform.Data;
@@ -34,6 +36,8 @@ public static class IcebergRestRegistration
         services.TryAddSingleton<TableCommitter>();
         services.TryAddSingleton<TablePurger>();
         services.TryAddSingleton<IdempotencyKeys>();
+        services.TryAddSingleton<ScanPlanStore>();
+        services.TryAddSingleton(sp => new ScanPlanner(sp.GetRequiredService<TableFileIO>(), maxConcurrency: 8));
         services.AddOptions<IdempotencyOptions>();
         services.TryAddSingleton<Views.ViewCatalog>();
         return services;

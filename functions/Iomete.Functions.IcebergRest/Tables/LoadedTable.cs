@@ -15,6 +15,9 @@ public sealed class LoadedTable(string? metadataLocation, TableMetadata metadata
 
     public string? MetadataLocation => metadataLocation;
 
+    /// <summary>When the file was last known to exist (set by <see cref="TableMetadataFiles"/>).</summary>
+    internal DateTimeOffset CheckedAt { get; set; }
+
     public TableMetadata Metadata => metadata;
 
     /// <summary>The response body; with <paramref name="refsOnly"/> only snapshots that a branch or tag references.</summary>

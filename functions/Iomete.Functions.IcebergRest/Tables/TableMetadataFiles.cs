@@ -12,10 +12,14 @@ namespace Iomete.Functions.IcebergRest.Tables;
 
 /// <summary>
 /// Reads and writes table metadata files. A metadata file is immutable once written, so parsed files
-/// are cached by location (bounded); the cache is what makes a hot loadTable cheap.
+/// are cached by location (bounded); the cache is what makes a hot loadTable cheap. A file deleted
+/// behind the catalog's back is still noticed: on a local folder every hit checks that the file
+/// exists (a stat), on object storage a hit older than <see cref="RecheckAfter"/> checks again.
 /// </summary>
-public sealed class TableMetadataFiles(TableFileIO io)
+public sealed class TableMetadataFiles(TableFileIO io, TimeProvider clock)
 {
+    private static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(5);
+
     private const int MaxCached = 2048;
     private static readonly IReadOnlyDictionary<string, string> NoConfig = new Dictionary<string, string>();
 
@@ -26,7 +30,7 @@ public sealed class TableMetadataFiles(TableFileIO io)
     /// <summary>The metadata at <paramref name="location"/>; 404 <c>NotFoundException</c> when the file is gone.</summary>
     public async Task<LoadedTable> ReadAsync(string location, CancellationToken ct)
     {
-        if (cache.TryGetValue(location, out var cached))
+        if (cache.TryGetValue(location, out var cached) && await StillThereAsync(location, cached, ct))
         {
             return cached;
         }
@@ -69,8 +73,25 @@ public sealed class TableMetadataFiles(TableFileIO io)
         }
     }
 
+    private async Task<bool> StillThereAsync(string location, LoadedTable cached, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!io.IsLocal && now - cached.CheckedAt < RecheckAfter)
+        {
+            return true;
+        }
+        if (await io.ExistsAsync(location, ct))
+        {
+            cached.CheckedAt = now;
+            return true;
+        }
+        cache.TryRemove(location, out _);
+        return false;
+    }
+
     private LoadedTable Remember(LoadedTable table)
     {
+        table.CheckedAt = clock.GetUtcNow();
         if (cache.Count >= MaxCached)
         {
             cache.Clear();

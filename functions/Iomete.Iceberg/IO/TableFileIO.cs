@@ -11,6 +11,9 @@ public sealed class TableFileIO(IObjectStore store)
 {
     public IObjectStore Store => store;
 
+    /// <summary>True for a local folder, where checking that a file exists costs a stat, not a request.</summary>
+    public bool IsLocal => store is LocalFolderObjectStore;
+
     /// <summary>The root every location lives under, without a trailing slash.</summary>
     public string Root => store.RootUri.TrimEnd('/');
 

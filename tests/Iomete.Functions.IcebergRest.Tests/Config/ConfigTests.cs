@@ -25,6 +25,10 @@ public sealed class ConfigTests(IcebergFixture fixture) : IClassFixture<IcebergF
         "GET /v1/{prefix}/namespaces/{namespace}/tables/{table}/credentials",
         "POST /v1/{prefix}/tables/rename",
         "POST /v1/{prefix}/transactions/commit",
+        "POST /v1/{prefix}/namespaces/{namespace}/tables/{table}/plan",
+        "GET /v1/{prefix}/namespaces/{namespace}/tables/{table}/plan/{plan-id}",
+        "DELETE /v1/{prefix}/namespaces/{namespace}/tables/{table}/plan/{plan-id}",
+        "POST /v1/{prefix}/namespaces/{namespace}/tables/{table}/tasks",
         "GET /v1/{prefix}/namespaces/{namespace}/views",
         "POST /v1/{prefix}/namespaces/{namespace}/views",
         "GET /v1/{prefix}/namespaces/{namespace}/views/{view}",
@@ -49,6 +53,8 @@ public sealed class ConfigTests(IcebergFixture fixture) : IClassFixture<IcebergF
         _ when path.EndsWith("/tables/rename", StringComparison.Ordinal) => Views.ViewTestData.RenameBody(missingNs, "probe", missingNs, "other"),
         _ when path.EndsWith("/transactions/commit", StringComparison.Ordinal) =>
             $$"""{"table-changes":[{"identifier":{"namespace":["{{missingNs}}"],"name":"probe"},"requirements":[],"updates":[]}]}""",
+        _ when path.EndsWith("/plan", StringComparison.Ordinal) => "{}",
+        _ when path.EndsWith("/tasks", StringComparison.Ordinal) => """{"plan-task":"probe"}""",
         _ when path.EndsWith("/metrics", StringComparison.Ordinal) =>
             """{"report-type":"commit-report","table-name":"probe","snapshot-id":1,"sequence-number":1,"operation":"append","metrics":{}}""",
         _ => "{\"namespace\":[\"probe_" + Guid.NewGuid().ToString("N")[..6] + "\"]}",
@@ -85,7 +91,7 @@ public sealed class ConfigTests(IcebergFixture fixture) : IClassFixture<IcebergF
         foreach (var endpoint in Served)
         {
             var parts = endpoint.Split(' ');
-            var url = $"/catalogs/{Catalog}" + parts[1].Replace("{prefix}", Catalog).Replace("{namespace}", missing).Replace("{view}", "probe").Replace("{table}", "probe");
+            var url = $"/catalogs/{Catalog}" + parts[1].Replace("{prefix}", Catalog).Replace("{namespace}", missing).Replace("{view}", "probe").Replace("{table}", "probe").Replace("{plan-id}", "probe");
             var method = new HttpMethod(parts[0]);
             using var request = new HttpRequestMessage(method, url)
             {
@@ -97,7 +103,7 @@ public sealed class ConfigTests(IcebergFixture fixture) : IClassFixture<IcebergF
             if (response.StatusCode == HttpStatusCode.NotFound && method != HttpMethod.Head)
             {
                 var error = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
-                Assert.Contains(error.GetProperty("type").GetString(), new[] { "NoSuchNamespaceException", "NoSuchTableException", "NoSuchViewException" });
+                Assert.Contains(error.GetProperty("type").GetString(), new[] { "NoSuchNamespaceException", "NoSuchTableException", "NoSuchViewException", "NoSuchPlanIdException", "NoSuchPlanTaskException" });
             }
         }
     }
