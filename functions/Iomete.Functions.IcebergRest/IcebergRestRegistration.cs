@@ -39,6 +39,7 @@ public static class IcebergRestRegistration
         services.TryAddSingleton<ScanPlanStore>();
         services.TryAddSingleton(sp => new ScanPlanner(sp.GetRequiredService<TableFileIO>(), maxConcurrency: 8));
         services.AddOptions<IdempotencyOptions>();
+        services.TryAddSingleton<Views.ViewCatalog>();
         return services;
     }
 }

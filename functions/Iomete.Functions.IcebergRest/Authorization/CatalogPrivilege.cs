@@ -17,6 +17,15 @@ public enum CatalogPrivilege
     TableDrop,
     TableRename,
     TableRegister,
+    ViewList,
+    ViewCreate,
+    /// <summary>Load a view's metadata (and check that it exists).</summary>
+    ViewReadProperties,
+    /// <summary>Commit changes to a view (versions, schemas, properties, location).</summary>
+    ViewWriteProperties,
+    ViewDrop,
+    ViewRename,
+    ViewRegister,
     /// <summary>Create and delete catalogs themselves.</summary>
     CatalogManage,
 }

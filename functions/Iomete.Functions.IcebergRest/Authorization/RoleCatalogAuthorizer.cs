@@ -20,7 +20,8 @@ internal sealed class RoleCatalogAuthorizer : ICatalogAuthorizer
 
     private static bool IsRead(CatalogPrivilege privilege) =>
         privilege is CatalogPrivilege.NamespaceList or CatalogPrivilege.NamespaceReadProperties
-            or CatalogPrivilege.TableList or CatalogPrivilege.TableReadProperties;
+            or CatalogPrivilege.TableList or CatalogPrivilege.TableReadProperties
+            or CatalogPrivilege.ViewList or CatalogPrivilege.ViewReadProperties;
 
     private static string Name(CatalogPrivilege privilege) => privilege switch
     {
@@ -36,6 +37,13 @@ internal sealed class RoleCatalogAuthorizer : ICatalogAuthorizer
         CatalogPrivilege.TableDrop => "TABLE_DROP",
         CatalogPrivilege.TableRename => "TABLE_RENAME",
         CatalogPrivilege.TableRegister => "TABLE_REGISTER",
+        CatalogPrivilege.ViewList => "VIEW_LIST",
+        CatalogPrivilege.ViewCreate => "VIEW_CREATE",
+        CatalogPrivilege.ViewReadProperties => "VIEW_READ_PROPERTIES",
+        CatalogPrivilege.ViewWriteProperties => "VIEW_WRITE_PROPERTIES",
+        CatalogPrivilege.ViewDrop => "VIEW_DROP",
+        CatalogPrivilege.ViewRename => "VIEW_RENAME",
+        CatalogPrivilege.ViewRegister => "VIEW_REGISTER",
         _ => "CATALOG_MANAGE",
     };
 }

@@ -43,6 +43,14 @@ public sealed class GetConfig(CatalogGate gate, IOptions<IdempotencyOptions> ide
         "GET /v1/{prefix}/namespaces/{namespace}/tables/{table}/plan/{plan-id}",
         "DELETE /v1/{prefix}/namespaces/{namespace}/tables/{table}/plan/{plan-id}",
         "POST /v1/{prefix}/namespaces/{namespace}/tables/{table}/tasks",
+        "GET /v1/{prefix}/namespaces/{namespace}/views",
+        "POST /v1/{prefix}/namespaces/{namespace}/views",
+        "GET /v1/{prefix}/namespaces/{namespace}/views/{view}",
+        "POST /v1/{prefix}/namespaces/{namespace}/views/{view}",
+        "DELETE /v1/{prefix}/namespaces/{namespace}/views/{view}",
+        "HEAD /v1/{prefix}/namespaces/{namespace}/views/{view}",
+        "POST /v1/{prefix}/views/rename",
+        "POST /v1/{prefix}/namespaces/{namespace}/register-view",
     ];
 
     [Function("iceberg-config")]

@@ -1,0 +1,40 @@
+using Iomete.Functions.IcebergRest.Authorization;
+using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Namespaces;
+using Iomete.Functions.IcebergRest.Objects;
+using Iomete.Platform.Functions;
+using Iomete.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Iomete.Functions.IcebergRest.Views;
+
+public sealed class ListViews(CatalogGate gate, NamespaceStore namespaces, CatalogObjectStore objects)
+{
+    [Function("iceberg-views-list")]
+    [OpenApiOperation("Iceberg REST catalog", "List the views of a namespace",
+        Description = "Without a pageToken every view is returned; with one (empty for the first page) at most pageSize per page and a next-page-token.")]
+    [OpenApiQuery("pageToken", "Opaque token from next-page-token; empty for the first page")]
+    [OpenApiQuery("pageSize", "Page size (1-1000, default 100)", Type = "integer")]
+    [OpenApiResponse(200, typeof(ListViewsResponse))]
+    [OpenApiResponse(404, Description = "NoSuchNamespaceException")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalogs/{catalog}/v1/{prefix}/namespaces/{namespace}/views")] HttpRequest request,
+        string catalog,
+        string prefix,
+        string @namespace,
+        CancellationToken ct)
+    {
+        var (_, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewList, ct);
+        var paging = IcebergPaging.From(request);
+
+        if (!await namespaces.ExistsAsync(view.Name, ns, ct))
+        {
+            throw IcebergErrors.NoSuchNamespaceError(ns.ToString());
+        }
+        var names = await objects.ListNamesAsync(view.Name, ns, CatalogObjectKind.View, paging.After, paging.FetchLimit, ct);
+        var (page, next) = paging.Cut(names, n => n);
+        return ApiResults.Ok(new ListViewsResponse(next, page.Select(n => new ViewIdentifier(ns.Levels, n)).ToList()));
+    }
+}
