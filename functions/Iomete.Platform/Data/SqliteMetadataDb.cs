@@ -23,6 +23,10 @@ internal sealed class SqliteMetadataDb : IMetadataDb, IDisposable
         _services = new PreparedServices<string>(databases);
     }
 
+    private static readonly object Prepared = new();
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _preparedHandles = new();
+
     public MetadataEngine Engine => MetadataEngine.Sqlite;
 
     /// <summary>The file that holds <paramref name="service"/>'s database.</summary>
@@ -35,9 +39,14 @@ internal sealed class SqliteMetadataDb : IMetadataDb, IDisposable
         try
         {
             await connection.OpenAsync(ct);
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON;";
-            await pragma.ExecuteNonQueryAsync(ct);
+            // Pooled connections reuse their sqlite3 handle, and PRAGMAs stick to the handle: set them once per handle.
+            if (connection.Handle is { } handle && !_preparedHandles.TryGetValue(handle, out _))
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA foreign_keys = ON;";
+                await pragma.ExecuteNonQueryAsync(ct);
+                _preparedHandles.AddOrUpdate(handle, Prepared);
+            }
             return connection;
         }
         catch
