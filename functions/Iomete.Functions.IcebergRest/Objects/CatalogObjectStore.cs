@@ -16,12 +16,49 @@ public sealed class CatalogObjectStore(IMetadataDb db, TimeProvider clock)
         "catalog AS Catalog, namespace AS Namespace, name AS Name, kind AS Kind, metadata_location AS MetadataLocation, " +
         "version AS Version, created_ms AS CreatedMs, updated_ms AS UpdatedMs";
 
-    /// <summary>The object of that name (table or view), or null.</summary>
+    /// <summary>Even with a signal, a remembered lookup is read again after this long (a writer that died between its commit and its signal).</summary>
+    private static readonly TimeSpan MaxRememberAge = TimeSpan.FromSeconds(2);
+    private const int MaxRemembered = 10_000;
+
+    private readonly IChangeSignal? signal = db.ChangeSignal(IcebergRestRegistration.Service);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string), Remembered> remembered = new();
+
+    /// <summary>
+    /// The object of that name (table or view), or null. On the embedded engine a lookup is reused while
+    /// no process has committed a change to any table or view since it was read (the change signal).
+    /// </summary>
     public async Task<CatalogObject?> FindAsync(string catalog, NamespaceName ns, string name, CancellationToken ct)
     {
+        if (signal is null)
+        {
+            await using var direct = await OpenAsync(ct);
+            return await FindAsync(direct, null, catalog, ns.Key, name, ct);
+        }
+        var key = (catalog, ns.Key, name);
+        // The signal is read before the row: a commit in between changes it, so the entry is never reused.
+        var seen = signal.Current;
+        var now = clock.GetUtcNow();
+        if (remembered.TryGetValue(key, out var hit) && hit.Signal == seen && now - hit.ReadAt < MaxRememberAge)
+        {
+            return hit.Object;
+        }
         await using var connection = await OpenAsync(ct);
-        return await FindAsync(connection, null, catalog, ns.Key, name, ct);
+        var found = await FindAsync(connection, null, catalog, ns.Key, name, ct);
+        if (found is not null)
+        {
+            if (remembered.Count >= MaxRemembered)
+            {
+                remembered.Clear();
+            }
+            remembered[key] = new Remembered(found, seen, now);
+        }
+        return found;
     }
+
+    private sealed record Remembered(CatalogObject Object, long Signal, DateTimeOffset ReadAt);
+
+    /// <summary>Tells every reader (of every process on the data directory) that tables or views changed.</summary>
+    private void Changed() => signal?.Signal();
 
     /// <summary>Objects of one kind in a namespace, in name order, after <paramref name="after"/>.</summary>
     public async Task<IReadOnlyList<string>> ListNamesAsync(
@@ -57,6 +94,7 @@ public sealed class CatalogObjectStore(IMetadataDb db, TimeProvider clock)
                 new { Catalog = catalog, Namespace = ns.Key, Name = name, Kind = kind.Stored(), Location = metadataLocation, Now = now },
                 tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
+            Changed();
         }
         catch (Exception ex) when (db.IsUniqueViolation(ex))
         {
@@ -75,6 +113,7 @@ public sealed class CatalogObjectStore(IMetadataDb db, TimeProvider clock)
             """,
             new { Catalog = catalog, Namespace = ns.Key, Name = name, Kind = kind.Stored(), Location = metadataLocation, Now = Now() },
             cancellationToken: ct));
+        Changed();
         return changed == 1;
     }
 
@@ -103,6 +142,7 @@ public sealed class CatalogObjectStore(IMetadataDb db, TimeProvider clock)
             }
         }
         await tx.CommitAsync(ct);
+        Changed();
         return true;
     }
 
@@ -120,6 +160,7 @@ public sealed class CatalogObjectStore(IMetadataDb db, TimeProvider clock)
             "DELETE FROM catalog_objects WHERE catalog = @Catalog AND namespace = @Namespace AND name = @Name AND version = @Version",
             new { Catalog = catalog, Namespace = ns.Key, Name = name, existing.Version }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+        Changed();
         return existing;
     }
 
@@ -152,6 +193,7 @@ public sealed class CatalogObjectStore(IMetadataDb db, TimeProvider clock)
                 new { Catalog = catalog, FromNamespace = fromNs.Key, FromName = fromName, ToNamespace = toNs.Key, ToName = toName, Now = Now() },
                 tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
+            Changed();
         }
         catch (Exception ex) when (db.IsUniqueViolation(ex))
         {

@@ -22,4 +22,10 @@ public interface IMetadataDb
 
     /// <summary>True when the error is a unique-key violation (on either engine).</summary>
     bool IsUniqueViolation(Exception exception);
+
+    /// <summary>
+    /// The change signal of <paramref name="service"/>'s database on the embedded engine (shared by all
+    /// processes on the data directory); null where readers cannot rely on one (PostgreSQL, many replicas).
+    /// </summary>
+    IChangeSignal? ChangeSignal(string service) => null;
 }

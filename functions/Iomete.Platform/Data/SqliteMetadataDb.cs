@@ -15,6 +15,7 @@ internal sealed class SqliteMetadataDb : IMetadataDb, IDisposable
     private readonly string _folder;
     private readonly int _busyTimeoutMs;
     private readonly PreparedServices<string> _services;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<MappedChangeSignal>> _signals = new(StringComparer.Ordinal);
 
     public SqliteMetadataDb(IOptions<IometeOptions> platform, IOptions<MetadataDbOptions> options, IEnumerable<ServiceDatabase> databases)
     {
@@ -55,6 +56,9 @@ internal sealed class SqliteMetadataDb : IMetadataDb, IDisposable
             throw;
         }
     }
+
+    public IChangeSignal? ChangeSignal(string service) =>
+        _signals.GetOrAdd(service, s => new Lazy<MappedChangeSignal>(() => new MappedChangeSignal(Path.Combine(_folder, $"{s}.changes")))).Value;
 
     public bool IsUniqueViolation(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite &&
@@ -104,6 +108,10 @@ internal sealed class SqliteMetadataDb : IMetadataDb, IDisposable
 
     public void Dispose()
     {
+        foreach (var signal in _signals.Values.Where(l => l.IsValueCreated))
+        {
+            signal.Value.Dispose();
+        }
         // Only this instance's pools: other instances in the process (tests) keep theirs.
         foreach (var connectionString in _services.Ready)
         {
