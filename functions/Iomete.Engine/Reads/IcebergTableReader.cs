@@ -21,6 +21,7 @@ public sealed class IcebergTableReader(TableFileIO io, ScanPlanner planner)
     /// reads with the schema that snapshot was written with; the current snapshot reads with the current schema.
     /// </summary>
     /// <exception cref="SnapshotNotFoundException">The snapshot does not exist.</exception>
+    /// <exception cref="NotSupportedException">A field inside a struct, list or map was renamed (not followed yet).</exception>
     public async Task<TableReadPlan> PlanAsync(TableMetadata metadata, long? snapshotId, Expression? filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(metadata);
@@ -31,6 +32,7 @@ public sealed class IcebergTableReader(TableFileIO io, ScanPlanner planner)
             UseSnapshotSchema = snapshotId is not null,
         };
         var plan = await planner.PlanAsync(scan, ct);
+        NestedRenames.Refuse(metadata, plan.Schema);
         return new TableReadPlan(plan.Schema, plan);
     }
 

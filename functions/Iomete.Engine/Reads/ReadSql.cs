@@ -23,6 +23,11 @@ internal static class ReadSql
             var nulls = string.Join(", ", schema.Fields.Select(f => $"CAST(NULL AS {DuckDbSchema.TypeOf(f.Type)}) AS {DuckDbSchema.Quote(f.Name)}"));
             return $"SELECT {nulls} WHERE false";
         }
+        var unreadable = plan.Scan.Tasks.SelectMany(t => t.DeleteFiles.Prepend(t.DataFile)).FirstOrDefault(f => f.File.FileFormat != FileFormat.Parquet);
+        if (unreadable is not null)
+        {
+            throw new NotSupportedException($"'{unreadable.File.FilePath}' is a {unreadable.File.FileFormat} file; only Parquet data and delete files are read");
+        }
         var parts = new List<string>();
         foreach (var group in plan.Scan.Tasks.GroupBy(t => string.Join('\n', t.DeleteFiles.Select(d => d.File.FilePath)), StringComparer.Ordinal))
         {

@@ -48,4 +48,33 @@ public sealed class NestedReadTests : IDisposable
         Assert.Equal(2, rows.Count);
         Assert.Equal(["1"], positive.Select(r => r.Split('|')[0]));
     }
+
+    [Fact]
+    public async Task Read_AfterANestedFieldIsAdded_ReadsNullForOldFiles_AndRefusesANestedRename()
+    {
+        var table = TableMetadata.NewTable(Nested, PartitionSpec.Unpartitioned, SortOrder.Unsorted, warehouse.TableLocation("nested_evolved"));
+        await using (var connection = await EngineConnections.OpenInMemoryAsync(CancellationToken.None))
+        {
+            var file = await new ParquetDataFileWriter(warehouse.IO).WriteQueryAsync(connection, table,
+                "SELECT 1 AS a, {'x': 10, 'label': 'p'} AS b, ['t1'] AS c, MAP {'k': 5} AS d");
+            table = (await new AppendFiles(warehouse.IO).PrepareAsync(table, [file])).ApplyTo(table, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        }
+        var evolved = new Schema(1,
+        [
+            T.Required(1, "id", T.Long),
+            T.Optional(2, "point", T.Struct(T.Optional(5, "x", T.Int), T.Optional(6, "label", T.String), T.Optional(10, "extra", T.Int))),
+            T.Optional(3, "tags", T.List(7, T.String)),
+            T.Optional(4, "attrs", T.Map(8, T.String, 9, T.Long)),
+        ]);
+        table = tables.Evolve(table, evolved);
+
+        var (_, rows, _) = await tables.ReadAsync(table, select: "SELECT id, point.x, point.label, point.extra, tags[1], attrs['k'] FROM t");
+        var renamed = tables.Evolve(table, new Schema(2, [.. evolved.Fields.Select(f => f.Id == 2
+            ? f with { Type = T.Struct(T.Optional(5, "x", T.Int), T.Optional(6, "tag", T.String), T.Optional(10, "extra", T.Int)) }
+            : f)]));
+
+        Assert.Equal(["1|10|p|null|t1|5"], rows);
+        var refused = await Assert.ThrowsAsync<NotSupportedException>(() => tables.ReadAsync(renamed));
+        Assert.Contains("Nested field 6", refused.Message, StringComparison.Ordinal);
+    }
 }

@@ -80,7 +80,8 @@ internal sealed class ReadTables(Warehouse warehouse)
     }
 
     /// <summary>The relation's column names with DuckDB types, and its rows as <c>v1|v2|…</c> (NULL as <c>null</c>) ordered.</summary>
-    public async Task<(List<string> Columns, List<string> Rows, TableReadPlan Plan)> ReadAsync(TableMetadata table, long? snapshotId = null, Expression? filter = null)
+    public async Task<(List<string> Columns, List<string> Rows, TableReadPlan Plan)> ReadAsync(
+        TableMetadata table, long? snapshotId = null, Expression? filter = null, string select = "SELECT * FROM t")
     {
         var plan = await Reader.PlanAsync(table, snapshotId, filter, CancellationToken.None);
         await using var connection = await EngineConnections.OpenInMemoryAsync(CancellationToken.None);
@@ -98,7 +99,7 @@ internal sealed class ReadTables(Warehouse warehouse)
         var rows = new List<string>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT * FROM t";
+            command.CommandText = select;
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
