@@ -38,7 +38,7 @@ public static class IcebergRestRegistration
         services.TryAddSingleton<IdempotencyKeys>();
         services.TryAddSingleton<ScanPlanStore>();
         services.TryAddSingleton(sp => new ScanPlanner(sp.GetRequiredService<TableFileIO>(), maxConcurrency: 8));
-        services.AddOptions<IdempotencyOptions>();
+        services.AddOptions<IdempotencyOptions>().BindConfiguration("Iomete:IcebergRest:Idempotency");
         services.TryAddSingleton<Views.ViewCatalog>();
         return services;
     }
