@@ -133,6 +133,26 @@ public sealed class IcebergTableReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Read_OfAPartitionedTable_PrunesPartitions_AndAppliesDeletesWithinTheirPartition()
+    {
+        var spec = new PartitionSpecBuilder(People).Identity("name").Build();
+        var table = TableMetadata.NewTable(People, spec, SortOrder.Unsorted, warehouse.TableLocation("parted"), timestampMs: 1_000);
+        (table, var files) = await tables.AppendAsync(table, [[1, "a"], [2, "b"], [3, "a"], [4, null]]);
+        var fileA = files.Single(f => Equals(f.Partition[0], "a"));
+        var deletes = await tables.WriteDeleteFileAsync(table,
+            $"SELECT '{fileA.FilePath}' AS file_path, CAST(0 AS BIGINT) AS pos", "", FileContent.PositionDeletes, 1);
+        table = await tables.CommitDeleteFileAsync(table, deletes with { Partition = ["a"] });
+
+        var (_, all, _) = await tables.ReadAsync(table);
+        var (_, onlyB, plan) = await tables.ReadAsync(table, filter: Filter.Eq("name", "b"));
+
+        Assert.Equal(["2|b", "3|a", "4|null"], all);
+        Assert.Equal(["2|b"], onlyB);
+        Assert.Equal(2, plan.Scan.Metrics.SkippedDataFiles);
+        Assert.Empty(plan.Scan.Tasks.Single().DeleteFiles);
+    }
+
+    [Fact]
     public async Task Read_OfAnEmptyTable_GivesNoRowsWithTypedColumns()
     {
         var schema = new Schema(0,
