@@ -72,6 +72,23 @@ public sealed class CatalogObjectStore(IMetadataDb db, TimeProvider clock)
         return names.ToList();
     }
 
+    /// <summary>One page of names of one kind in a namespace (the spec's pagination); 404 when the namespace is missing.</summary>
+    public async Task<(IReadOnlyList<string> Names, string? NextToken)> ListPageAsync(
+        string catalog, NamespaceName ns, CatalogObjectKind kind, IcebergPaging paging, CancellationToken ct)
+    {
+        await using (var connection = await OpenAsync(ct))
+        {
+            var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM namespaces WHERE catalog = @Catalog AND name = @Name", new { Catalog = catalog, Name = ns.Key }, cancellationToken: ct));
+            if (exists == 0)
+            {
+                throw IcebergErrors.NoSuchNamespaceError(ns.ToString());
+            }
+        }
+        var names = await ListNamesAsync(catalog, ns, kind, paging.After, paging.FetchLimit, ct);
+        return paging.Cut(names, n => n);
+    }
+
     /// <summary>Registers a new object; 404 when the namespace is missing, 409 when the name is taken by a table or view.</summary>
     public async Task CreateAsync(string catalog, NamespaceName ns, string name, CatalogObjectKind kind, string metadataLocation, CancellationToken ct)
     {

@@ -16,7 +16,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.IcebergRest.Tables;
 
 public sealed class CreateTable(
-    CatalogGate gate, NamespaceStore namespaces, CatalogObjectStore objects, TableMetadataFiles files, IdempotencyKeys idempotency, TimeProvider clock)
+    CatalogGate gate, NamespaceStore namespaces, CatalogObjectStore objects, TableCommitter committer, IdempotencyKeys idempotency, TimeProvider clock)
 {
     [Function("iceberg-tables-create")]
     [OpenApiOperation("Iceberg REST catalog", "Create a table",
@@ -49,10 +49,7 @@ public sealed class CreateTable(
         var staged = IcebergRequest.OptionalBool(body, "stage-create");
         var nsProperties = await namespaces.LoadAsync(id.Catalog, id.Namespace, ct) ?? throw IcebergErrors.NoSuchNamespaceError(id.Namespace.ToString());
         var location = IcebergRequest.OptionalString(body, "location")?.TrimEnd('/') ?? ObjectLocations.Default(target.Catalog, id.Namespace, name, nsProperties);
-        if (!files.IO.Owns(location + "/metadata"))
-        {
-            throw IcebergErrors.BadRequestError($"Table location '{location}' is outside the warehouse '{files.IO.Root}'.");
-        }
+        committer.RequireOwnedLocation(location);
         var metadata = IcebergRequest.Parse(() => TableMetadata.NewTable(schema, spec, order, location, properties,
             timestampMs: clock.GetUtcNow().ToUnixTimeMilliseconds()));
 
@@ -64,16 +61,7 @@ public sealed class CreateTable(
         {
             return new IcebergJsonResult(200, TableMetadataFiles.Staged(metadata).Body(refsOnly: false), null);
         }
-        var written = await files.WriteAsync(metadata, null, ct);
-        try
-        {
-            await objects.CreateAsync(id.Catalog, id.Namespace, name, CatalogObjectKind.Table, written.MetadataLocation!, ct);
-        }
-        catch
-        {
-            await files.DiscardAsync(written, CancellationToken.None);
-            throw;
-        }
+        var written = await committer.CreateTableAsync(id, metadata, ct);
         return new IcebergJsonResult(200, written.Body(refsOnly: false), written.ETag(refsOnly: false));
     }
 }

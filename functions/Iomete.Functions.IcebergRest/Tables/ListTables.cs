@@ -1,6 +1,4 @@
 using Iomete.Functions.IcebergRest.Authorization;
-using Iomete.Functions.IcebergRest.Errors;
-using Iomete.Functions.IcebergRest.Namespaces;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
@@ -10,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Tables;
 
-public sealed class ListTables(CatalogGate gate, NamespaceStore namespaces, CatalogObjectStore objects)
+public sealed class ListTables(CatalogGate gate, CatalogObjectStore objects)
 {
     [Function("iceberg-tables-list")]
     [OpenApiOperation("Iceberg REST catalog", "List the tables of a namespace",
@@ -27,13 +25,7 @@ public sealed class ListTables(CatalogGate gate, NamespaceStore namespaces, Cata
         CancellationToken ct)
     {
         var target = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.TableList, ct);
-        var paging = IcebergPaging.From(request);
-        if (!await namespaces.ExistsAsync(target.Catalog.Name, target.Namespace, ct))
-        {
-            throw IcebergErrors.NoSuchNamespaceError(target.Namespace.ToString());
-        }
-        var names = await objects.ListNamesAsync(target.Catalog.Name, target.Namespace, CatalogObjectKind.Table, paging.After, paging.FetchLimit, ct);
-        var (page, next) = paging.Cut(names, n => n);
+        var (page, next) = await objects.ListPageAsync(target.Catalog.Name, target.Namespace, CatalogObjectKind.Table, IcebergPaging.From(request), ct);
         return ApiResults.Ok(new ListTablesResponse(next, page.Select(n => new TableIdentifierDoc(target.Namespace.Levels, n)).ToList()));
     }
 }

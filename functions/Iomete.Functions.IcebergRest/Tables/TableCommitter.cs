@@ -103,7 +103,12 @@ public sealed partial class TableCommitter(
         var nsProperties = await namespaces.LoadAsync(id.Catalog, id.Namespace, ct) ?? throw IcebergErrors.NoSuchNamespaceError(id.Namespace.ToString());
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var empty = EmptyTable.For(change.Updates, ObjectLocations.Default(catalog, id.Namespace, id.Name, nsProperties), now);
-        var metadata = Prepare(change, null, 0, empty) ?? empty;
+        return await CreateTableAsync(id, Prepare(change, null, 0, empty) ?? empty, ct);
+    }
+
+    /// <summary>Writes a new table's first metadata file and registers the table; the file is deleted when the name is taken.</summary>
+    public async Task<LoadedTable> CreateTableAsync(TableIdent id, TableMetadata metadata, CancellationToken ct)
+    {
         RequireOwnedLocation(metadata.Location);
         var written = await files.WriteAsync(metadata, null, ct);
         try
@@ -157,7 +162,8 @@ public sealed partial class TableCommitter(
         }
     }
 
-    private void RequireOwnedLocation(string location)
+    /// <summary>400 unless a table location lies in the warehouse (the object store's root).</summary>
+    public void RequireOwnedLocation(string location)
     {
         if (!files.IO.Owns(location + "/metadata"))
         {

@@ -1,6 +1,4 @@
 using Iomete.Functions.IcebergRest.Authorization;
-using Iomete.Functions.IcebergRest.Errors;
-using Iomete.Functions.IcebergRest.Namespaces;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
@@ -10,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Views;
 
-public sealed class ListViews(CatalogGate gate, NamespaceStore namespaces, CatalogObjectStore objects)
+public sealed class ListViews(CatalogGate gate, CatalogObjectStore objects)
 {
     [Function("iceberg-views-list")]
     [OpenApiOperation("Iceberg REST catalog", "List the views of a namespace",
@@ -27,14 +25,7 @@ public sealed class ListViews(CatalogGate gate, NamespaceStore namespaces, Catal
         CancellationToken ct)
     {
         var (_, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewList, ct);
-        var paging = IcebergPaging.From(request);
-
-        if (!await namespaces.ExistsAsync(view.Name, ns, ct))
-        {
-            throw IcebergErrors.NoSuchNamespaceError(ns.ToString());
-        }
-        var names = await objects.ListNamesAsync(view.Name, ns, CatalogObjectKind.View, paging.After, paging.FetchLimit, ct);
-        var (page, next) = paging.Cut(names, n => n);
+        var (page, next) = await objects.ListPageAsync(view.Name, ns, CatalogObjectKind.View, IcebergPaging.From(request), ct);
         return ApiResults.Ok(new ListViewsResponse(next, page.Select(n => new ViewIdentifier(ns.Levels, n)).ToList()));
     }
 }
