@@ -134,7 +134,7 @@ public sealed partial class TableCommitter(
             }
             catch (CommitConflictException ex)
             {
-                throw IcebergErrors.CommitFailedError($"Requirement failed for {change.Table}: {ex.Message}");
+                throw IcebergErrors.CommitFailedError($"{ex.Message} (table {change.Table})");
             }
         }
         var @base = applyTo ?? current!;
