@@ -19,7 +19,7 @@ public sealed class CatalogStore(IMetadataDb db, TimeProvider clock, IObjectStor
     private static readonly TimeSpan LookupLifetime = TimeSpan.FromSeconds(1);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (CatalogView View, DateTimeOffset Until)> _lookups = new(StringComparer.Ordinal);
-    private volatile bool _seeded;
+    private SeededDatabase? database;
 
     /// <summary>The warehouse a catalog gets when none is given: the object store's root plus the catalog name.</summary>
     public string DefaultWarehouse(string name) => objects.RootUri.TrimEnd('/') + "/" + name;
@@ -85,39 +85,13 @@ public sealed class CatalogStore(IMetadataDb db, TimeProvider clock, IObjectStor
         return deleted > 0;
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        var connection = await db.OpenAsync(IcebergRestRegistration.Service, ct);
-        if (_seeded)
-        {
-            return connection;
-        }
-        try
-        {
-            await SeedAsync(connection, ct);
-            _seeded = true;
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    // Built on first use (a field initializer cannot call the instance's SeedAsync); a racing second instance is harmless.
+    private Task<DbConnection> OpenAsync(CancellationToken ct) =>
+        (database ??= new SeededDatabase(db, clock, IcebergRestRegistration.Service, SeedName, SeedAsync)).OpenAsync(ct);
 
-    /// <summary>Creates <c>spark_catalog</c> once; the seed marker keeps a deleted or edited default from coming back.</summary>
-    private async Task SeedAsync(DbConnection connection, CancellationToken ct)
-    {
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var first = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO seeds (name, applied_ms) VALUES (@Name, @Now) ON CONFLICT (name) DO NOTHING",
-            new { Name = SeedName, Now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx, cancellationToken: ct));
-        if (first == 1)
-        {
-            await InsertAsync(connection, tx, DefaultCatalog, DefaultWarehouse(DefaultCatalog), new Dictionary<string, string>(), ct, onConflictDoNothing: true);
-        }
-        await tx.CommitAsync(ct);
-    }
+    /// <summary>Creates <c>spark_catalog</c> (once: the seed marker keeps a deleted or edited default from coming back).</summary>
+    private Task SeedAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) =>
+        InsertAsync(connection, tx, DefaultCatalog, DefaultWarehouse(DefaultCatalog), new Dictionary<string, string>(), ct, onConflictDoNothing: true);
 
     private Task<int> InsertAsync(DbConnection connection, DbTransaction? tx, string name, string warehouse,
         IReadOnlyDictionary<string, string> properties, CancellationToken ct, bool onConflictDoNothing) =>
