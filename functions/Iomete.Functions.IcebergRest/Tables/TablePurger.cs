@@ -1,5 +1,5 @@
 using Iomete.Iceberg.IO;
-using Iomete.Iceberg.Manifests;
+using Iomete.Iceberg.Maintenance;
 using Iomete.Iceberg.Metadata;
 using Microsoft.Extensions.Logging;
 
@@ -14,24 +14,8 @@ public sealed partial class TablePurger(TableFileIO io, ILogger<TablePurger> log
 {
     public async Task<int> PurgeAsync(string metadataLocation, TableMetadata metadata, CancellationToken ct)
     {
-        var files = new HashSet<string>(StringComparer.Ordinal) { metadataLocation };
-        files.UnionWith(metadata.MetadataLog.Select(e => e.MetadataFile));
-        files.UnionWith(metadata.Statistics.Select(s => s.StatisticsPath));
-        files.UnionWith(metadata.PartitionStatistics.Select(s => s.StatisticsPath));
-        foreach (var snapshot in metadata.Snapshots)
-        {
-            files.Add(snapshot.ManifestList);
-            foreach (var manifest in await ReadListAsync(snapshot.ManifestList, ct))
-            {
-                if (files.Add(manifest.ManifestPath))
-                {
-                    foreach (var entry in await ReadManifestAsync(manifest, ct))
-                    {
-                        files.Add(entry.DataFile.FilePath);
-                    }
-                }
-            }
-        }
+        var files = await ReachableFiles.LocationsAsync(io, metadata, metadataLocation, maxConcurrency: 8,
+            (file, ex) => LogUnreadable(logger, file, ex), ct);
         var deleted = 0;
         foreach (var file in files.Where(io.Owns))
         {
@@ -47,32 +31,6 @@ public sealed partial class TablePurger(TableFileIO io, ILogger<TablePurger> log
         }
         LogPurged(logger, metadataLocation, deleted);
         return deleted;
-    }
-
-    private async Task<IReadOnlyList<ManifestFile>> ReadListAsync(string location, CancellationToken ct)
-    {
-        try
-        {
-            return ManifestListReader.Read(await io.ReadAllAsync(location, ct)).Manifests;
-        }
-        catch (Exception ex) when (ex is Iomete.Platform.Storage.ObjectNotFoundException or ArgumentException or Iomete.Iceberg.Manifests.Avro.AvroFormatException)
-        {
-            LogUnreadable(logger, location, ex);
-            return [];
-        }
-    }
-
-    private async Task<IReadOnlyList<ManifestEntry>> ReadManifestAsync(ManifestFile manifest, CancellationToken ct)
-    {
-        try
-        {
-            return ManifestReader.Read(await io.ReadAllAsync(manifest.ManifestPath, ct), manifest).Entries;
-        }
-        catch (Exception ex) when (ex is Iomete.Platform.Storage.ObjectNotFoundException or ArgumentException or Iomete.Iceberg.Manifests.Avro.AvroFormatException)
-        {
-            LogUnreadable(logger, manifest.ManifestPath, ex);
-            return [];
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} files of the table whose metadata was {Location}")]

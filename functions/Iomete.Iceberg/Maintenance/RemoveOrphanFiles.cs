@@ -39,31 +39,7 @@ public sealed class RemoveOrphanFiles(TableFileIO io, int maxConcurrency = 8)
 
     private async Task<HashSet<string>> ReachableKeysAsync(TableMetadata metadata, string? currentMetadataLocation, CancellationToken ct)
     {
-        var locations = new List<string>();
-        if (currentMetadataLocation is not null)
-        {
-            locations.Add(currentMetadataLocation);
-        }
-        locations.AddRange(metadata.MetadataLog.Select(e => e.MetadataFile));
-        locations.AddRange(metadata.Snapshots.Select(s => s.ManifestList));
-        locations.AddRange(metadata.Statistics.Select(s => s.StatisticsPath));
-        locations.AddRange(metadata.PartitionStatistics.Select(s => s.StatisticsPath));
-        var reader = new TableFiles(io, maxConcurrency);
-        var lists = await reader.ManifestListsAsync(metadata.Snapshots, ct);
-        var manifestFiles = lists.Values.SelectMany(l => l).ToList();
-        locations.AddRange(manifestFiles.Select(m => m.ManifestPath));
-        foreach (var manifest in (await reader.ManifestsAsync(manifestFiles, ct)).Values)
-        {
-            locations.AddRange(manifest.Entries.Select(e => e.DataFile.FilePath));
-        }
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var location in locations)
-        {
-            if (io.Owns(location))
-            {
-                keys.Add(io.KeyOf(location));
-            }
-        }
-        return keys;
+        var locations = await ReachableFiles.LocationsAsync(io, metadata, currentMetadataLocation, maxConcurrency, onUnreadable: null, ct);
+        return locations.Where(io.Owns).Select(io.KeyOf).ToHashSet(StringComparer.Ordinal);
     }
 }
