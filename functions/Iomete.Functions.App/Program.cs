@@ -1,6 +1,7 @@
 using Iomete.Functions.App;
 using Iomete.Functions.Core;
 using Iomete.Functions.IcebergRest;
+using Iomete.Functions.Sql;
 using Iomete.Functions.Identity;
 using Iomete.Platform;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -15,5 +16,6 @@ builder.Services.AddIometePlatform();
 builder.Services.AddCoreService();
 builder.Services.AddIdentityService();
 builder.Services.AddIcebergRestService();
+builder.Services.AddSqlService();
 
 await builder.Build().RunAsync();

@@ -1,6 +1,7 @@
 using Iomete.Functions.Core;
 using Iomete.Functions.IcebergRest;
 using Iomete.Functions.Identity;
+using Iomete.Functions.Sql;
 using Iomete.Platform;
 
 namespace Iomete.Functions.LocalHost;
@@ -14,6 +15,7 @@ public static class ServiceComposition
         services.AddCoreService();
         services.AddIdentityService();
         services.AddIcebergRestService();
+        services.AddSqlService();
         return services;
     }
 }
