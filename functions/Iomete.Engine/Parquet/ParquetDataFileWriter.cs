@@ -16,7 +16,9 @@ namespace Iomete.Engine.Parquet;
 /// (record count, size, column sizes, value/null/NaN counts, bounds keyed by field id). Files go to
 /// <c>{write.data.path or location/data}/{partition path/}{uuid}.parquet</c> through <see cref="TableFileIO"/>.
 /// </summary>
-public sealed class ParquetDataFileWriter(TableFileIO io)
+/// <param name="io">Where data files go.</param>
+/// <param name="scratchDirectory">Where DuckDB writes a file before it is stored (a locked-down session may only write there); the system temp folder when null.</param>
+public sealed class ParquetDataFileWriter(TableFileIO io, string? scratchDirectory = null)
 {
     /// <summary>The table property that moves data files away from <c>{location}/data</c>.</summary>
     public const string DataPathProperty = "write.data.path";
@@ -39,7 +41,7 @@ public sealed class ParquetDataFileWriter(TableFileIO io)
         {
             throw new ArgumentException($"The partition tuple has {partition.Count} values for {spec.Fields.Count} partition fields", nameof(partition));
         }
-        var local = Path.Combine(Path.GetTempPath(), $"iomete-{Guid.NewGuid():N}.parquet");
+        var local = Path.Combine(scratchDirectory ?? Path.GetTempPath(), $"iomete-{Guid.NewGuid():N}.parquet");
         try
         {
             var aliases = schema.Fields.Select((_, i) => $"c{i}").ToList();

@@ -44,6 +44,29 @@ public sealed class IcebergTableReader(TableFileIO io, ScanPlanner planner)
         return ReadSql.Build(plan, LocalPath);
     }
 
+    /// <summary>
+    /// <see cref="RelationSql"/> plus two provenance columns per row: <see cref="ReadSql.FileColumn"/> (the data file's
+    /// Iceberg location) and <see cref="ReadSql.PositionColumn"/> (the row's 0-based position in that file), as position
+    /// deletes name rows.
+    /// </summary>
+    public string RelationSqlWithProvenance(TableReadPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var prefix = LocalRoot().TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return ReadSql.Build(plan, LocalPath, file =>
+            $"({DuckDbSchema.Literal(io.Root + "/")} || replace(substr({file}, {prefix.Length + 1}), {DuckDbSchema.Literal(Path.DirectorySeparatorChar.ToString())}, '/'))");
+    }
+
+    /// <summary>The local folder of the warehouse (for DuckDB's allowed directories).</summary>
+    public string LocalRoot()
+    {
+        if (!io.IsLocal)
+        {
+            throw new NotSupportedException("Reading table files needs a local warehouse; object stores need DuckDB's httpfs extension, which this build lacks.");
+        }
+        return new Uri(io.Root).LocalPath;
+    }
+
     /// <summary>Creates (or replaces) a TEMP VIEW <paramref name="viewName"/> over <see cref="RelationSql"/>.</summary>
     public async Task CreateViewAsync(DuckDBConnection connection, TableReadPlan plan, string viewName, CancellationToken ct)
     {
@@ -57,11 +80,7 @@ public sealed class IcebergTableReader(TableFileIO io, ScanPlanner planner)
 
     private string LocalPath(string location)
     {
-        if (!io.IsLocal)
-        {
-            throw new NotSupportedException("Reading table files needs a local warehouse; object stores need DuckDB's httpfs extension, which this build lacks.");
-        }
-        var root = new Uri(io.Root).LocalPath;
+        var root = LocalRoot();
         return Path.Combine(root, io.KeyOf(location).Replace('/', Path.DirectorySeparatorChar));
     }
 }

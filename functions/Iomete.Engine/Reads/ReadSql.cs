@@ -14,13 +14,21 @@ namespace Iomete.Engine.Reads;
 /// </summary>
 internal static class ReadSql
 {
-    public static string Build(TableReadPlan plan, Func<string, string> localPath)
+    /// <summary>The provenance columns <see cref="Build"/> adds when asked: the data file's Iceberg location and the row's position in it.</summary>
+    public const string FileColumn = "__iomete_file";
+
+    public const string PositionColumn = "__iomete_pos";
+
+    public static string Build(TableReadPlan plan, Func<string, string> localPath, Func<string, string>? locationSql = null)
     {
         var schema = plan.Schema;
-        var columns = string.Join(", ", schema.Fields.Select(f => "d." + DuckDbSchema.Quote(f.Name)));
+        var provenance = locationSql is not null;
+        var columns = string.Join(", ", schema.Fields.Select(f => "d." + DuckDbSchema.Quote(f.Name)))
+            + (provenance ? $", {locationSql!("d.filename")} AS {FileColumn}, d.file_row_number AS {PositionColumn}" : "");
         if (plan.Scan.Tasks.Count == 0)
         {
-            var nulls = string.Join(", ", schema.Fields.Select(f => $"CAST(NULL AS {DuckDbSchema.TypeOf(f.Type)}) AS {DuckDbSchema.Quote(f.Name)}"));
+            var nulls = string.Join(", ", schema.Fields.Select(f => $"CAST(NULL AS {DuckDbSchema.TypeOf(f.Type)}) AS {DuckDbSchema.Quote(f.Name)}"))
+                + (provenance ? $", CAST(NULL AS VARCHAR) AS {FileColumn}, CAST(NULL AS BIGINT) AS {PositionColumn}" : "");
             return $"SELECT {nulls} WHERE false";
         }
         var unreadable = plan.Scan.Tasks.SelectMany(t => t.DeleteFiles.Prepend(t.DataFile)).FirstOrDefault(f => f.File.FileFormat != FileFormat.Parquet);
@@ -38,20 +46,21 @@ internal static class ReadSql
             if (positions.Count == 0)
             {
                 var files = group.Select(t => t.DataFile.File.FilePath);
-                parts.Add($"SELECT {columns} FROM {ReadParquet(schema, files, localPath, rowNumbers: false)} AS d WHERE true{equalityCondition}");
+                parts.Add($"SELECT {columns} FROM {ReadParquet(schema, files, localPath, rowNumbers: provenance, fileNames: provenance)} AS d WHERE true{equalityCondition}");
                 continue;
             }
             var positionFiles = List(positions.Select(p => localPath(p.File.FilePath)));
             foreach (var task in group)
             {
                 var location = task.DataFile.File.FilePath;
-                parts.Add($"SELECT {columns} FROM {ReadParquet(schema, [location], localPath, rowNumbers: true)} AS d "
+                parts.Add($"SELECT {columns} FROM {ReadParquet(schema, [location], localPath, rowNumbers: true, fileNames: provenance)} AS d "
                     + $"WHERE NOT EXISTS (SELECT 1 FROM read_parquet({positionFiles}) AS p "
                     + $"WHERE p.file_path = {DuckDbSchema.Literal(location)} AND p.pos = d.file_row_number){equalityCondition}");
             }
         }
         var union = string.Join(" UNION ALL ", parts);
-        var names = string.Join(", ", schema.Fields.Select(f => "r." + DuckDbSchema.Quote(f.Name)));
+        var names = string.Join(", ", schema.Fields.Select(f => "r." + DuckDbSchema.Quote(f.Name)))
+            + (provenance ? $", r.{FileColumn}, r.{PositionColumn}" : "");
         var where = FilterSql.Of(schema, plan.Scan.BoundFilter);
         return $"SELECT {names} FROM ({union}) AS r WHERE {where}";
     }
@@ -71,8 +80,8 @@ internal static class ReadSql
         return $"NOT EXISTS (SELECT 1 FROM read_parquet({List([localPath(delete.File.FilePath)])}, schema = {map}) AS e WHERE {on})";
     }
 
-    private static string ReadParquet(Schema schema, IEnumerable<string> locations, Func<string, string> localPath, bool rowNumbers) =>
-        $"read_parquet({List(locations.Select(localPath))}, schema = {SchemaMap(schema.Fields)}{(rowNumbers ? ", file_row_number = true" : "")})";
+    private static string ReadParquet(Schema schema, IEnumerable<string> locations, Func<string, string> localPath, bool rowNumbers, bool fileNames = false) =>
+        $"read_parquet({List(locations.Select(localPath))}, schema = {SchemaMap(schema.Fields)}{(rowNumbers ? ", file_row_number = true" : "")}{(fileNames ? ", filename = true" : "")})";
 
     /// <summary>read_parquet's <c>schema</c>: field id → name, DuckDB type and the value when a file lacks the column (NULL).</summary>
     private static string SchemaMap(IEnumerable<NestedField> fields) =>

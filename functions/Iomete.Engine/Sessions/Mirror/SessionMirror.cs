@@ -1,0 +1,183 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Iomete.Engine.Catalogs;
+using Iomete.Engine.Parquet;
+using Iomete.Engine.Reads;
+using Iomete.Iceberg.Views;
+
+namespace Iomete.Engine.Sessions.Mirror;
+
+/// <summary>
+/// The catalog as the session's DuckDB sees it: every Iceberg catalog is an attached in-memory DuckDB database, every
+/// database a schema, and every table or view a statement names becomes a DuckDB view with the same three-part name —
+/// over the snapshot's files (planned by the Iceberg library, wrapped by the policy), or over the Iceberg view's SQL.
+/// Time travel reads get their own view per snapshot (<c>name@snapshot</c>). Views are redefined only when the table's
+/// metadata file or the policy changed.
+/// </summary>
+internal sealed class SessionMirror(DuckDBConnection connection, ILakehouseCatalog catalog, RelationCache relations, ITablePolicy? policy)
+{
+    private const int MaxViewDepth = 16;
+    private readonly HashSet<string> attached = new(StringComparer.Ordinal);
+    private readonly HashSet<(string, string)> schemas = [];
+    private readonly Dictionary<string, string> definitions = new(StringComparer.Ordinal);
+    private readonly List<string> materialized = [];
+    private int sequence;
+
+    public ILakehouseCatalog Catalog => catalog;
+
+    /// <summary>Makes <c>"catalog"."database"</c> exist in DuckDB (an empty schema when the database has no tables yet).</summary>
+    public async Task EnsureDatabaseAsync(string catalogName, string database, CancellationToken ct)
+    {
+        if (schemas.Contains((catalogName, database)))
+        {
+            return;
+        }
+        await EnsureCatalogAsync(catalogName, ct);
+        await ExecAsync($"CREATE SCHEMA IF NOT EXISTS {Q(catalogName)}.{Q(database)}", ct);
+        schemas.Add((catalogName, database));
+    }
+
+    public async Task EnsureCatalogAsync(string catalogName, CancellationToken ct)
+    {
+        if (attached.Contains(catalogName))
+        {
+            return;
+        }
+        if (Reserved(catalogName))
+        {
+            throw new SqlNotAllowedException($"'{catalogName}' is a reserved name of the engine and cannot be used as a catalog");
+        }
+        await ExecAsync($"ATTACH ':memory:' AS {Q(catalogName)}", ct);
+        attached.Add(catalogName);
+    }
+
+    /// <summary>
+    /// Defines the DuckDB view for a table (at a snapshot, or current) or an Iceberg view and returns it.
+    /// With <paramref name="materialize"/> the rows are copied into a temporary table first (statements that change rows
+    /// run on copies, so their plans contain no file reads at all).
+    /// </summary>
+    public async Task<ResolvedRelation> ResolveAsync(TableIdent ident, SnapshotSelector? asOf, int depth, bool materialize, Func<string, NameContext, int, CancellationToken, Task<string>> rewriteView, CancellationToken ct)
+    {
+        if (depth > MaxViewDepth)
+        {
+            throw new SqlInvalidException($"Views nest deeper than {MaxViewDepth} levels (a cycle?) at {ident}");
+        }
+        var table = await LoadTableAsync(ident, ct);
+        if (table is not null)
+        {
+            return await DefineTableAsync(table, asOf, materialize, ct);
+        }
+        var view = await WithCatalogErrors(() => catalog.LoadViewAsync(ident, ct), ident)
+            ?? throw new SqlObjectNotFoundException($"Table or view '{ident}' does not exist");
+        if (asOf is not null)
+        {
+            throw new SqlInvalidException($"'{ident}' is a view: time travel (AT VERSION/TIMESTAMP) applies to tables");
+        }
+        var representation = view.Metadata.CurrentVersion.Representations.OfType<SqlViewRepresentation>().FirstOrDefault()
+            ?? throw new SqlInvalidException($"View '{ident}' has no SQL representation");
+        var version = view.Metadata.CurrentVersion;
+        var context = new NameContext(version.DefaultCatalog ?? ident.Catalog, version.DefaultNamespace.Count > 0 ? string.Join('.', version.DefaultNamespace) : ident.Database);
+        var sql = await rewriteView(representation.Sql, context, depth + 1, ct);
+        await EnsureDatabaseAsync(ident.Catalog, ident.Database, ct);
+        var resolved = new ResolvedRelation(ident, ident.Name, view.Metadata.CurrentSchema, null, null);
+        await DefineAsync(resolved.DuckDbName, "view:" + view.MetadataLocation + ":" + sql, sql, ct);
+        return resolved;
+    }
+
+    public async Task<CatalogTable?> LoadTableAsync(TableIdent ident, CancellationToken ct) =>
+        await WithCatalogErrors(() => catalog.LoadTableAsync(ident, ct), ident);
+
+    private async Task<ResolvedRelation> DefineTableAsync(CatalogTable table, SnapshotSelector? asOf, bool materialize, CancellationToken ct)
+    {
+        var ident = table.Ident;
+        var snapshotId = asOf?.Resolve(table.Metadata);
+        var schema = snapshotId is { } sid ? (table.Metadata.SnapshotById(sid)?.SchemaId is { } schemaId ? table.Metadata.SchemaById(schemaId) : null) ?? table.Metadata.CurrentSchema : table.Metadata.CurrentSchema;
+        var access = policy is null ? TableAccess.Full : await policy.ResolveAsync(ident, schema, ct);
+        if (!access.Allowed)
+        {
+            throw new SqlNotAllowedException($"Access to table '{ident}' is denied by a data security policy");
+        }
+        var relation = PolicySql.Wrap(await relations.RelationSqlAsync(table.MetadataLocation, table.Metadata, snapshotId, provenance: false, ct), schema, access);
+        await EnsureDatabaseAsync(ident.Catalog, ident.Database, ct);
+        var viewName = snapshotId is null ? ident.Name : string.Create(CultureInfo.InvariantCulture, $"{ident.Name}@{snapshotId}");
+        var resolved = new ResolvedRelation(ident, viewName, schema, table, snapshotId ?? table.Metadata.CurrentSnapshotId);
+        if (materialize)
+        {
+            var temp = $"temp.main.{Q(NextTempName("copy"))}";
+            await ExecAsync($"CREATE TEMP TABLE {temp} AS {relation}", ct);
+            materialized.Add(temp);
+            relation = $"SELECT * FROM {temp}";
+        }
+        var fingerprint = $"table:{table.MetadataLocation}:{snapshotId}:{PolicySql.Fingerprint(access)}:{(materialize ? relation : "")}";
+        await DefineAsync(resolved.DuckDbName, fingerprint, relation, ct);
+        return resolved;
+    }
+
+    /// <summary>A fresh name for a temporary object of this session.</summary>
+    public string NextTempName(string kind) => string.Create(CultureInfo.InvariantCulture, $"__iomete_{kind}_{++sequence}");
+
+    /// <summary>Drops every view defined so far, so the next statement resolves all of its names afresh.</summary>
+    public async Task ForgetViewsAsync(CancellationToken ct)
+    {
+        foreach (var name in definitions.Keys.ToList())
+        {
+            await ExecAsync($"DROP VIEW IF EXISTS {name}", ct);
+        }
+        definitions.Clear();
+        foreach (var temp in materialized)
+        {
+            await ExecAsync($"DROP TABLE IF EXISTS {temp}", ct);
+        }
+        materialized.Clear();
+    }
+
+    /// <summary>Forgets what is known about one table (after the session changed or dropped it).</summary>
+    public async Task ForgetAsync(TableIdent ident, CancellationToken ct)
+    {
+        var prefix = $"{Q(ident.Catalog)}.{Q(ident.Database)}.";
+        foreach (var name in definitions.Keys.Where(n => n == prefix + Q(ident.Name) || n.StartsWith(prefix + "\"" + ident.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "@", StringComparison.Ordinal)).ToList())
+        {
+            await ExecAsync($"DROP VIEW IF EXISTS {name}", ct);
+            definitions.Remove(name);
+        }
+    }
+
+    private async Task DefineAsync(string name, string fingerprint, string sql, CancellationToken ct)
+    {
+        if (definitions.TryGetValue(name, out var existing) && existing == fingerprint)
+        {
+            return;
+        }
+        await ExecAsync($"CREATE OR REPLACE VIEW {name} AS {sql}", ct);
+        definitions[name] = fingerprint;
+    }
+
+    public async Task ExecAsync(string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<T> WithCatalogErrors<T>(Func<Task<T>> call, TableIdent ident)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (CatalogNotFoundException e)
+        {
+            throw new SqlObjectNotFoundException($"Table or view '{ident}' does not exist: {e.Message}", e);
+        }
+        catch (CatalogForbiddenException e)
+        {
+            throw new SqlNotAllowedException($"Access to '{ident}' is denied: {e.Message}");
+        }
+    }
+
+    /// <summary>DuckDB's own database names cannot stand for catalogs.</summary>
+    public static bool Reserved(string catalogName) =>
+        catalogName is "memory" or "system" or "temp" or "main" or "information_schema" or "pg_catalog";
+
+    public static string Q(string identifier) => DuckDbSchema.Quote(identifier);
+}
