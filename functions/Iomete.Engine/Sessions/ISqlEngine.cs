@@ -16,13 +16,15 @@ public interface ISqlEngine
 /// <param name="Policy">Rewrites every table reference (row filters, column masks); null reads tables as they are.</param>
 /// <param name="Threads">DuckDB threads for this session (null = the engine's default).</param>
 /// <param name="MemoryLimit">DuckDB memory limit such as <c>4GB</c> (null = the engine's default).</param>
+/// <param name="PoolKey">Who the session is for (e.g. the user id): sessions with the same key may reuse an idle DuckDB connection.</param>
 public sealed record SqlSessionOptions(
     ILakehouseCatalog Catalog,
     string? CurrentCatalog,
     string? CurrentDatabase,
     ITablePolicy? Policy = null,
     int? Threads = null,
-    string? MemoryLimit = null);
+    string? MemoryLimit = null,
+    string? PoolKey = null);
 
 /// <summary>One caller's SQL session: one DuckDB connection, the current catalog and database, one statement at a time.</summary>
 public interface ISqlSession : IAsyncDisposable

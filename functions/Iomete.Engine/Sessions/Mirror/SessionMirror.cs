@@ -14,8 +14,11 @@ namespace Iomete.Engine.Sessions.Mirror;
 /// Time travel reads get their own view per snapshot (<c>name@snapshot</c>). Views are redefined only when the table's
 /// metadata file or the policy changed.
 /// </summary>
-internal sealed class SessionMirror(DuckDBConnection connection, ILakehouseCatalog catalog, RelationCache relations, ITablePolicy? policy)
+internal sealed class SessionMirror(DuckDBConnection connection, RelationCache relations)
 {
+    private ILakehouseCatalog? catalog;
+    private ITablePolicy? policy;
+
     private const int MaxViewDepth = 16;
     private readonly HashSet<string> attached = new(StringComparer.Ordinal);
     private readonly HashSet<(string, string)> schemas = [];
@@ -23,7 +26,22 @@ internal sealed class SessionMirror(DuckDBConnection connection, ILakehouseCatal
     private readonly List<string> materialized = [];
     private int sequence;
 
-    public ILakehouseCatalog Catalog => catalog;
+    public ILakehouseCatalog Catalog => catalog ?? throw new InvalidOperationException("The mirror is not bound to a catalog");
+
+    /// <summary>Binds the mirror to the catalog client and policy of the session that uses the connection now.</summary>
+    public void Bind(ILakehouseCatalog catalogClient, ITablePolicy? tablePolicy)
+    {
+        catalog = catalogClient;
+        policy = tablePolicy;
+    }
+
+    public RelationCache Relations => relations;
+
+    /// <summary>While true every table is copied into a temporary table before use (statements that change rows).</summary>
+    public bool MaterializeAll { get; set; }
+
+    /// <summary>The (catalog, database) pairs that exist as DuckDB schemas so far.</summary>
+    public IReadOnlyCollection<(string Catalog, string Database)> KnownDatabases => schemas;
 
     /// <summary>Makes <c>"catalog"."database"</c> exist in DuckDB (an empty schema when the database has no tables yet).</summary>
     public async Task EnsureDatabaseAsync(string catalogName, string database, CancellationToken ct)
@@ -67,7 +85,7 @@ internal sealed class SessionMirror(DuckDBConnection connection, ILakehouseCatal
         {
             return await DefineTableAsync(table, asOf, materialize, ct);
         }
-        var view = await WithCatalogErrors(() => catalog.LoadViewAsync(ident, ct), ident)
+        var view = await WithCatalogErrors(() => Catalog.LoadViewAsync(ident, ct), ident)
             ?? throw new SqlObjectNotFoundException($"Table or view '{ident}' does not exist");
         if (asOf is not null)
         {
@@ -78,6 +96,13 @@ internal sealed class SessionMirror(DuckDBConnection connection, ILakehouseCatal
         var version = view.Metadata.CurrentVersion;
         var context = new NameContext(version.DefaultCatalog ?? ident.Catalog, version.DefaultNamespace.Count > 0 ? string.Join('.', version.DefaultNamespace) : ident.Database);
         var sql = await rewriteView(representation.Sql, context, depth + 1, ct);
+        if (materialize || MaterializeAll)
+        {
+            var temp = $"temp.main.{Q(NextTempName("copy"))}";
+            await ExecAsync($"CREATE TEMP TABLE {temp} AS {sql}", ct);
+            materialized.Add(temp);
+            sql = $"SELECT * FROM {temp}";
+        }
         await EnsureDatabaseAsync(ident.Catalog, ident.Database, ct);
         var resolved = new ResolvedRelation(ident, ident.Name, view.Metadata.CurrentSchema, null, null);
         await DefineAsync(resolved.DuckDbName, "view:" + view.MetadataLocation + ":" + sql, sql, ct);
@@ -85,7 +110,7 @@ internal sealed class SessionMirror(DuckDBConnection connection, ILakehouseCatal
     }
 
     public async Task<CatalogTable?> LoadTableAsync(TableIdent ident, CancellationToken ct) =>
-        await WithCatalogErrors(() => catalog.LoadTableAsync(ident, ct), ident);
+        await WithCatalogErrors(() => Catalog.LoadTableAsync(ident, ct), ident);
 
     private async Task<ResolvedRelation> DefineTableAsync(CatalogTable table, SnapshotSelector? asOf, bool materialize, CancellationToken ct)
     {
@@ -101,16 +126,36 @@ internal sealed class SessionMirror(DuckDBConnection connection, ILakehouseCatal
         await EnsureDatabaseAsync(ident.Catalog, ident.Database, ct);
         var viewName = snapshotId is null ? ident.Name : string.Create(CultureInfo.InvariantCulture, $"{ident.Name}@{snapshotId}");
         var resolved = new ResolvedRelation(ident, viewName, schema, table, snapshotId ?? table.Metadata.CurrentSnapshotId);
-        if (materialize)
+        if (materialize || MaterializeAll)
         {
             var temp = $"temp.main.{Q(NextTempName("copy"))}";
             await ExecAsync($"CREATE TEMP TABLE {temp} AS {relation}", ct);
             materialized.Add(temp);
             relation = $"SELECT * FROM {temp}";
         }
-        var fingerprint = $"table:{table.MetadataLocation}:{snapshotId}:{PolicySql.Fingerprint(access)}:{(materialize ? relation : "")}";
+        var fingerprint = $"table:{table.MetadataLocation}:{snapshotId}:{PolicySql.Fingerprint(access)}:{(materialize || MaterializeAll ? relation : "")}";
         await DefineAsync(resolved.DuckDbName, fingerprint, relation, ct);
         return resolved;
+    }
+
+    /// <summary>Writes need the whole table: a caller under a row filter or column mask may not change it.</summary>
+    public async Task RequireWriteAccessAsync(TableIdent ident, Iceberg.Schemas.Schema schema, CancellationToken ct)
+    {
+        var access = policy is null ? TableAccess.Full : await policy.ResolveAsync(ident, schema, ct);
+        if (!access.Allowed || access.RowFilter is not null || access.ColumnMasks.Count > 0)
+        {
+            throw new SqlNotAllowedException($"Writes to '{ident}' are denied: a data security policy limits what you can see of it");
+        }
+    }
+
+    /// <summary>Makes DuckDB's own current schema the session's database, so names DuckDB binds itself resolve like ours.</summary>
+    public async Task UseAsync(NameContext names, CancellationToken ct)
+    {
+        if (names.Catalog is { } c && names.Database is { } d)
+        {
+            await EnsureDatabaseAsync(c, d, ct);
+            await ExecAsync($"USE {Q(c)}.{Q(d)}", ct);
+        }
     }
 
     /// <summary>A fresh name for a temporary object of this session.</summary>
