@@ -59,7 +59,7 @@ public interface ILakehouseCatalog
     Task DropViewAsync(TableIdent view, CancellationToken ct);
 }
 
-/// <summary>A table as loaded: its metadata and the location of the metadata file (which changes with every commit).</summary>
+/// <summary>A table as loaded: its metadata and the location of the metadata file (which changes with every commit; empty for a staged table).</summary>
 public sealed record CatalogTable(TableIdent Ident, string MetadataLocation, Iceberg.Metadata.TableMetadata Metadata);
 
 public sealed record CatalogView(TableIdent Ident, string MetadataLocation, ViewMetadata Metadata);

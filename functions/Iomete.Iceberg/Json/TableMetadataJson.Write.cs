@@ -71,14 +71,7 @@ public static partial class TableMetadataJson
         writer.WriteEndObject();
         WriteArray(writer, "snapshots", m.Snapshots, (w, s) => WriteSnapshot(w, s, m.FormatVersion));
         WriteArray(writer, "statistics", m.Statistics, WriteStatisticsFile);
-        WriteArray(writer, "partition-statistics", m.PartitionStatistics, (w, p) =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("snapshot-id", p.SnapshotId);
-            w.WriteString("statistics-path", p.StatisticsPath);
-            w.WriteNumber("file-size-in-bytes", p.FileSizeInBytes);
-            w.WriteEndObject();
-        });
+        WriteArray(writer, "partition-statistics", m.PartitionStatistics, WritePartitionStatisticsFile);
         WriteArray(writer, "snapshot-log", m.SnapshotLog, (w, e) =>
         {
             w.WriteStartObject();
@@ -106,7 +99,7 @@ public static partial class TableMetadataJson
         writer.WriteEndArray();
     }
 
-    private static void WriteStringMap(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, string> map)
+    internal static void WriteStringMap(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, string> map)
     {
         writer.WriteStartObject(name);
         foreach (var (key, value) in map)

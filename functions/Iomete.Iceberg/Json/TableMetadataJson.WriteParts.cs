@@ -63,7 +63,7 @@ public static partial class TableMetadataJson
         writer.WriteEndObject();
     }
 
-    private static void WriteStatisticsFile(Utf8JsonWriter writer, StatisticsFile file)
+    internal static void WriteStatisticsFile(Utf8JsonWriter writer, StatisticsFile file)
     {
         writer.WriteStartObject();
         writer.WriteNumber("snapshot-id", file.SnapshotId);
@@ -83,6 +83,15 @@ public static partial class TableMetadataJson
             }
             w.WriteEndObject();
         });
+        writer.WriteEndObject();
+    }
+
+    internal static void WritePartitionStatisticsFile(Utf8JsonWriter writer, PartitionStatisticsFile file)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("snapshot-id", file.SnapshotId);
+        writer.WriteString("statistics-path", file.StatisticsPath);
+        writer.WriteNumber("file-size-in-bytes", file.FileSizeInBytes);
         writer.WriteEndObject();
     }
 }

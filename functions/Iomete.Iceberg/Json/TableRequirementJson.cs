@@ -4,7 +4,7 @@ using Iomete.Iceberg.Commits;
 namespace Iomete.Iceberg.Json;
 
 /// <summary>Strict reader for the spec's <c>TableRequirement</c> objects, by their <c>type</c>.</summary>
-public static class TableRequirementJson
+public static partial class TableRequirementJson
 {
     public static TableRequirement Parse(string json) => Read(JsonRead.ParseDocument(json), "$");
 

@@ -5,7 +5,7 @@ using Iomete.Iceberg.Metadata;
 namespace Iomete.Iceberg.Json;
 
 /// <summary>Strict reader for the spec's <c>TableUpdate</c> objects, by their <c>action</c>.</summary>
-public static class TableUpdateJson
+public static partial class TableUpdateJson
 {
     public static TableUpdate Parse(string json, int formatVersion = 2) => Read(JsonRead.ParseDocument(json), "$", formatVersion);
 

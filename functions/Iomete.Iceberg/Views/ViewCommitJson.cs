@@ -5,7 +5,7 @@ using Iomete.Iceberg.Json;
 namespace Iomete.Iceberg.Views;
 
 /// <summary>Strict readers for the spec's <c>ViewUpdate</c> and <c>ViewRequirement</c> objects.</summary>
-public static class ViewCommitJson
+public static partial class ViewCommitJson
 {
     private static readonly HashSet<string> SharedActions = new(StringComparer.Ordinal)
     {
