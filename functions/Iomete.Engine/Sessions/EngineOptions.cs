@@ -15,7 +15,7 @@ public sealed class EngineOptions
     public string? ScratchDirectory { get; set; }
 
     /// <summary>How often a write statement is retried when a concurrent commit won (each retry re-reads the table).</summary>
-    public int CommitAttempts { get; set; } = 5;
+    public int CommitAttempts { get; set; } = 10;
 
     /// <summary>Idle DuckDB connections kept per caller for reuse (opening one costs ~20 ms).</summary>
     public int IdleConnectionsPerCaller { get; set; } = 2;

@@ -25,6 +25,10 @@ internal sealed class QueryRewriter(DuckDBConnection connection, SessionMirror m
             {
                 continue;
             }
+            if (reference.Catalog is null && reference.Schema is null && (reference.Name.Contains('/', StringComparison.Ordinal) || reference.Name.Contains('\\', StringComparison.Ordinal)))
+            {
+                throw new SqlNotAllowedException($"'{reference.Name}' is a file path: sessions read tables of the catalog only");
+            }
             var ident = context.Qualify(reference.Parts);
             var asOf = reference.AsOf is null ? null : await SelectorAsync(reference.AsOf, ct);
             var relation = await mirror.ResolveAsync(ident, asOf, depth, materialize: false, RewriteAsync, ct);

@@ -34,6 +34,7 @@ internal static class TableCommits
             catch (CatalogCommitConflictException e)
             {
                 last = e;
+                await Task.Delay(Backoff(i), ct);
                 await commit.CleanupAsync(context.Io, CancellationToken.None);
                 await DeleteAsync(context, prepared.FilesOfThisAttempt);
             }
@@ -46,6 +47,10 @@ internal static class TableCommits
         }
         throw new SqlCommitConflictException($"Table '{ident}' kept changing: the commit lost to concurrent writers {context.CommitAttempts} times", last);
     }
+
+    /// <summary>Jittered exponential backoff (20 ms doubling, at most 1 s) so racing writers spread out.</summary>
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(1000, 20 * (1 << Math.Min(attempt, 6))) * (0.5 + Random.Shared.NextDouble()));
 
     private static async Task DeleteAsync(StatementContext context, IEnumerable<string> locations)
     {
