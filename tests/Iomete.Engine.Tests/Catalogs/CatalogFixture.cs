@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Iomete.Engine.Catalogs;
 using Iomete.Iceberg.IO;
 using Iomete.Platform.Messaging;
@@ -78,6 +77,4 @@ public sealed class CatalogFixture : IAsyncLifetime
             await _platform.DisposeAsync();
         }
     }
-
-    internal static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 }
