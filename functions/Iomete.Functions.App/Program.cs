@@ -1,6 +1,8 @@
 using Iomete.Functions.App;
 using Iomete.Functions.Core;
 using Iomete.Functions.IcebergRest;
+using Iomete.Engine;
+using Iomete.Engine.Sessions;
 using Iomete.Functions.Sql;
 using Iomete.Functions.Identity;
 using Iomete.Platform;
@@ -17,5 +19,8 @@ builder.Services.AddCoreService();
 builder.Services.AddIdentityService();
 builder.Services.AddIcebergRestService();
 builder.Services.AddSqlService();
+// Until Spark compute clusters run SQL (issue 6), the app runs queries on the embedded engine too.
+builder.Services.AddEmbeddedSqlEngine();
+builder.Services.AddEmbeddedEngineCatalog();
 
 await builder.Build().RunAsync();

@@ -1,6 +1,8 @@
 using Iomete.Functions.Core;
 using Iomete.Functions.IcebergRest;
 using Iomete.Functions.Identity;
+using Iomete.Engine;
+using Iomete.Engine.Sessions;
 using Iomete.Functions.Sql;
 using Iomete.Platform;
 
@@ -16,6 +18,8 @@ public static class ServiceComposition
         services.AddIdentityService();
         services.AddIcebergRestService();
         services.AddSqlService();
+        services.AddEmbeddedSqlEngine();
+        services.AddEmbeddedEngineCatalog();
         return services;
     }
 }

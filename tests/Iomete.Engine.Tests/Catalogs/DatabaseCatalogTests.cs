@@ -106,7 +106,7 @@ public sealed class DatabaseCatalogTests(CatalogFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task AUserWithoutCatalogRights_MayList_ButNotCreateDatabases_NorListCatalogs()
+    public async Task AUserWithoutCatalogRights_MayListCatalogsAndDatabases_ButNotCreateDatabases()
     {
         var user = fixture.Factory.ForCaller(await fixture.PlainUserHeadersAsync());
 
@@ -114,7 +114,7 @@ public sealed class DatabaseCatalogTests(CatalogFixture fixture) : IClassFixture
         var ex = await Assert.ThrowsAsync<CatalogForbiddenException>(() =>
             user.CreateDatabaseAsync(Catalog, CatalogFixture.Unique("db"), new Dictionary<string, string>(), Ct));
         Assert.Contains("SPARK_CATALOG_MANAGER", ex.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<CatalogForbiddenException>(() => user.ListCatalogsAsync(Ct));
+        Assert.Contains(Catalog, await user.ListCatalogsAsync(Ct));
     }
 
     [Fact]
