@@ -12,6 +12,7 @@ public sealed class InfoStatementTests
     [InlineData("SHOW TABLES", ShowKind.Tables, null, null)]
     [InlineData("SHOW TABLES IN lake.sales LIKE 'o''%'", ShowKind.Tables, "lake.sales", "o'%")]
     [InlineData("SHOW VIEWS FROM sales", ShowKind.Views, "sales", null)]
+    [InlineData("SHOW TABLES IN default", ShowKind.Tables, "default", null)]
     [InlineData("SHOW COLUMNS FROM sales.orders", ShowKind.Columns, "sales.orders", null)]
     [InlineData("SHOW COLUMNS IN orders", ShowKind.Columns, "orders", null)]
     [InlineData("SHOW CREATE TABLE lake.sales.orders", ShowKind.CreateTable, "lake.sales.orders", null)]
@@ -80,6 +81,8 @@ public sealed class InfoStatementTests
     [InlineData("USE DATABASE sales", UseScope.Database, "sales")]
     [InlineData("use schema lake.sales", UseScope.Database, "lake.sales")]
     [InlineData("USE NAMESPACE \"Sales\"", UseScope.Database, "Sales")]
+    [InlineData("USE default", UseScope.Unspecified, "default")]
+    [InlineData("USE lake.default", UseScope.Unspecified, "lake.default")]
     public void Use_AllForms(string sql, UseScope scope, string name)
     {
         var use = Parsed.As<UseStatement>(sql);
