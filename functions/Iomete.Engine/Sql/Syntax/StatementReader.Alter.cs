@@ -27,7 +27,7 @@ internal sealed partial class StatementReader
         if (c.AcceptWord("SCHEMA") || c.AcceptWord("DATABASE") || c.AcceptWord("NAMESPACE"))
         {
             var ifExists = c.AcceptWords("IF", "EXISTS");
-            var name = c.QualifiedName(maxParts: 2);
+            var name = c.QualifiedName(maxParts: 2, allowReserved: true);
             var cascade = c.AcceptWord("CASCADE");
             if (!cascade)
             {

@@ -152,7 +152,7 @@ internal sealed partial class StatementReader
     {
         c.Index++;
         var ifNotExists = c.AcceptWords("IF", "NOT", "EXISTS");
-        var name = c.QualifiedName(maxParts: 2);
+        var name = c.QualifiedName(maxParts: 2, allowReserved: true);
         string? comment = null;
         string? location = null;
         IReadOnlyDictionary<string, string>? properties = null;

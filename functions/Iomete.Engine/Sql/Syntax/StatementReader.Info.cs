@@ -49,7 +49,7 @@ internal sealed partial class StatementReader
     }
 
     private QualifiedName? OptionalIn(int maxParts) =>
-        c.AcceptWord("FROM") || c.AcceptWord("IN") ? c.QualifiedName(maxParts) : null;
+        c.AcceptWord("FROM") || c.AcceptWord("IN") ? c.QualifiedName(maxParts, allowReserved: true) : null;
 
     private QualifiedName RequiredIn()
     {
@@ -87,10 +87,10 @@ internal sealed partial class StatementReader
         c.ExpectWord("USE");
         if (c.AcceptWord("CATALOG"))
         {
-            return new UseStatement(c.QualifiedName(maxParts: 1), UseScope.Catalog);
+            return new UseStatement(c.QualifiedName(maxParts: 1, allowReserved: true), UseScope.Catalog);
         }
 
         var scope = c.AcceptWord("DATABASE") || c.AcceptWord("SCHEMA") || c.AcceptWord("NAMESPACE") ? UseScope.Database : UseScope.Unspecified;
-        return new UseStatement(c.QualifiedName(maxParts: 2), scope);
+        return new UseStatement(c.QualifiedName(maxParts: 2, allowReserved: true), scope);
     }
 }

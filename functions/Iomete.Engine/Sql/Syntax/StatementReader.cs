@@ -23,7 +23,6 @@ internal sealed partial class StatementReader(TokenCursor c)
 
         if (first.Kind != SqlTokenKind.Word)
         {
-            c.Index = c.End;
             return Refused(first.Text, "is not a statement the engine runs");
         }
 

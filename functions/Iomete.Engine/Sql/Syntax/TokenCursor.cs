@@ -135,10 +135,15 @@ internal sealed class TokenCursor(string text, IReadOnlyList<SqlToken> tokens, i
         return parts;
     }
 
-    public QualifiedName QualifiedName(int maxParts = 3)
+    /// <summary>
+    /// A name of up to <paramref name="maxParts"/> parts. A reserved word may start it when a dot follows
+    /// (<c>default.t</c>) or where the position admits nothing else (<paramref name="allowReserved"/>: <c>USE default</c>).
+    /// </summary>
+    public QualifiedName QualifiedName(int maxParts = 3, bool allowReserved = false)
     {
         var start = Index;
-        if (!IsIdentifier())
+        var reservedAllowed = Has(0) && Current.Kind == SqlTokenKind.Word && (allowReserved || (IsSymbol(".", 1) && maxParts > 1));
+        if (!IsIdentifier() && !reservedAllowed)
         {
             throw Error();
         }
