@@ -111,6 +111,10 @@ public sealed partial class QueryRunner(
                     {
                         await execution.RunAsync(job, active, stoppingToken);
                     }
+                    catch (Exception ex)
+                    {
+                        LogRunFailed(logger, ex, job.Id);
+                    }
                     finally
                     {
                         _active.TryRemove(job.Id, out _);
@@ -128,6 +132,9 @@ public sealed partial class QueryRunner(
         }
         await Task.WhenAll(_inflight.Values).ContinueWith(_ => { }, TaskScheduler.Default);
     }
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "Query {QueryId} could not be run or recorded")]
+    private static partial void LogRunFailed(ILogger logger, Exception exception, string queryId);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Marked {Count} queries interrupted by a restart")]
     private static partial void LogRecovered(ILogger logger, int count);

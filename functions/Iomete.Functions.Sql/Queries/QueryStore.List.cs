@@ -20,6 +20,11 @@ public sealed partial class QueryStore
 
     public async Task<Page<QueryView>> ListAsync(QueryFilter filter, ListQuery query, CancellationToken ct)
     {
+        var args = new DynamicParameters(new
+        {
+            filter.Domain, filter.UserId, filter.FromMs, filter.ToMs, filter.Compute,
+            Pattern = query.SearchPattern, query.Limit, query.Offset,
+        });
         var where = "domain = @Domain AND submitted_ms >= @FromMs";
         if (filter.UserId is not null)
         {
@@ -31,7 +36,7 @@ public sealed partial class QueryStore
         }
         if (filter.Statuses.Count > 0)
         {
-            where += " AND status IN @Statuses";
+            where += " AND status IN " + InList(args, "Status", filter.Statuses);
         }
         if (filter.Compute is not null)
         {
@@ -41,11 +46,6 @@ public sealed partial class QueryStore
         {
             where += " AND LOWER(query_text) LIKE @Pattern ESCAPE '\\'";
         }
-        var args = new
-        {
-            filter.Domain, filter.UserId, filter.FromMs, filter.ToMs, filter.Statuses, filter.Compute,
-            Pattern = query.SearchPattern, query.Limit, query.Offset,
-        };
         await using var connection = await OpenAsync(ct);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM sql_queries WHERE {where}", args, cancellationToken: ct));
         var rows = await connection.QueryAsync<QueryRow>(new CommandDefinition(

@@ -113,11 +113,26 @@ public sealed partial class QueryStore(IMetadataDb db, TimeProvider clock)
     {
         var args = new DynamicParameters(extra);
         args.Add("Id", id);
-        args.Add("From", from);
         args.Add("Now", NowMs);
+        var statuses = InList(args, "From", from);
         await using var connection = await OpenAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE sql_queries SET {set}, version = version + 1 WHERE id = @Id AND status IN @From", args, cancellationToken: ct)) == 1;
+            $"UPDATE sql_queries SET {set}, version = version + 1 WHERE id = @Id AND status IN {statuses}", args, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>
+    /// An <c>IN</c> list with one named parameter per value: Dapper hands a list to Npgsql as one array
+    /// parameter, which PostgreSQL does not accept after <c>IN</c>.
+    /// </summary>
+    internal static string InList(DynamicParameters args, string name, IReadOnlyList<string> values)
+    {
+        var names = new List<string>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            args.Add($"{name}{i}", values[i]);
+            names.Add($"@{name}{i}");
+        }
+        return "(" + string.Join(", ", names) + ")";
     }
 
     private Task<DbConnection> OpenAsync(CancellationToken ct) => db.OpenAsync(SqlRegistration.Service, ct);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Data.SqlTypes;
 using System.Globalization;
 using System.Text.Json;
 using Apache.Arrow;
@@ -19,15 +20,20 @@ internal sealed record ColumnMapping(Field Field, ResultColumn Column, Func<Colu
 
     public static IReadOnlyList<ColumnMapping> For(DbDataReader reader)
     {
-        var schema = reader.GetColumnSchema();
+        var schema = reader.GetSchemaTable();
         var mappings = new List<ColumnMapping>(reader.FieldCount);
         for (var i = 0; i < reader.FieldCount; i++)
         {
-            var column = schema.Count > i ? schema[i] : null;
-            mappings.Add(Map(reader.GetName(i), reader.GetDataTypeName(i), reader.GetFieldType(i), column?.NumericPrecision, column?.NumericScale));
+            var row = schema is not null && schema.Rows.Count > i ? schema.Rows[i] : null;
+            mappings.Add(Map(reader.GetName(i), reader.GetDataTypeName(i), reader.GetFieldType(i), Number(row, "NumericPrecision"), Number(row, "NumericScale")));
         }
         return mappings;
     }
+
+    private static int? Number(System.Data.DataRow? row, string column) =>
+        row is not null && row.Table.Columns.Contains(column) && row[column] is not DBNull and not null
+            ? Convert.ToInt32(row[column], CultureInfo.InvariantCulture)
+            : null;
 
     private static ColumnMapping Map(string name, string duckType, Type clrType, int? precision, int? scale)
     {
@@ -62,7 +68,7 @@ internal sealed record ColumnMapping(Field Field, ResultColumn Column, Func<Colu
     {
         var type = new Decimal128Type(precision, scale);
         return Of(name, $"DECIMAL({precision},{scale})", type, () => Buffer(() => new Decimal128Array.Builder(type),
-            (b, r, i) => b.Append(r.GetDecimal(i)), b => b.AppendNull(), b => b.Build()));
+            (b, r, i) => b.Append(SqlDecimal.ConvertToPrecScale(new SqlDecimal(r.GetDecimal(i)), precision, scale)), b => b.AppendNull(), b => b.Build()));
     }
 
     private static ColumnMapping Timestamp(string name, string sqlType, string? zone)
