@@ -26,14 +26,14 @@ public sealed class UpdateCompute(ICallerAccessor callers, IAccessControl access
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        access.RequireAdminRole(caller, AdminRole.ComputeResourcesManager);
+        await queryAccess.RequireDomainAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<UpdateComputeRequest>(request, ct);
         var memory = string.IsNullOrWhiteSpace(body.MemoryLimit) ? null : body.MemoryLimit.Trim();
         if (memory is not null && !UpdateComputeRequest.MemoryLimitPattern().IsMatch(memory))
         {
             throw ValidationException.ForField("memoryLimit", "must be a number and a unit such as 512MB, 4GB or 1.5GiB");
         }
-        access.RequireAdminRole(caller, AdminRole.ComputeResourcesManager);
-        await queryAccess.RequireDomainAsync(caller, domain, ct);
         if (name != ComputeStore.Local)
         {
             throw new NotFoundException("Compute cluster", name);

@@ -44,6 +44,8 @@ public sealed class SubmitQuery(ICallerAccessor callers, QueryAccess access, Que
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // Authorized before the body is read: a caller without access learns nothing from validation messages.
+        await access.RequireDomainAsync(caller, domain, ct);
 
         var body = await RequestBody.ReadAsync<SubmitQueryRequest>(request, ct);
         var wait = ListQuery.ReadInt(request, "wait", body.WaitSeconds ?? 0, 0, MaxWaitSeconds);
@@ -53,7 +55,6 @@ public sealed class SubmitQuery(ICallerAccessor callers, QueryAccess access, Que
         }
         var sql = QueryVariables.Apply(body.Query, body.Variables);
 
-        await access.RequireDomainAsync(caller, domain, ct);
         if (body.ComputeCluster != ComputeStore.Local)
         {
             throw new NotFoundException("Compute cluster", body.ComputeCluster);
