@@ -8,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.Sql.Queries;
 
-/// <summary>SUBMITTED or RUNNING → CANCELLING → CANCELLED; the engine call is interrupted at once.</summary>
+/// <summary>SUBMITTED → CANCELLED, or RUNNING → CANCELLING → CANCELLED with the engine call interrupted at once.</summary>
 public sealed class CancelQuery(ICallerAccessor callers, QueryAccess access, QueryStore store, QueryRunner runner)
 {
     private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(2);
@@ -26,7 +26,12 @@ public sealed class CancelQuery(ICallerAccessor callers, QueryAccess access, Que
     {
         var caller = await callers.RequireAsync(request, ct);
         var row = await access.RequireQueryAsync(caller, domain, id, ct);
-        if (row.ParsedStatus != QueryStatus.Cancelling)
+        if (row.ParsedStatus == QueryStatus.Submitted && await store.TryCancelQueuedAsync(id, ct))
+        {
+            // The runner's SUBMITTED → RUNNING swap now fails, so the query never starts.
+            runner.Cancel(id);
+        }
+        else
         {
             if (!await store.TryRequestCancelAsync(id, ct))
             {
@@ -36,15 +41,15 @@ public sealed class CancelQuery(ICallerAccessor callers, QueryAccess access, Que
                     throw new ConflictException($"Query '{id}' is {QueryStatuses.Code(now.ParsedStatus)} and cannot be cancelled.");
                 }
             }
-        }
-        if (runner.Cancel(id))
-        {
-            await runner.WaitAsync(id, SettleWait, ct);
-        }
-        else
-        {
-            // Not running in this process (queued in a stopped process): nothing to interrupt.
-            await store.TryCancelledAsync(id, ct);
+            if (runner.Cancel(id))
+            {
+                await runner.WaitAsync(id, SettleWait, ct);
+            }
+            else
+            {
+                // Not running in this process: nothing to interrupt.
+                await store.TryCancelledAsync(id, ct);
+            }
         }
         var final = await store.FindAsync(id, ct) ?? throw new NotFoundException("Query", id);
         return ApiResults.Ok(final.ToView());

@@ -65,9 +65,13 @@ public sealed partial class QueryStore(IMetadataDb db, TimeProvider clock)
             "started_ms = COALESCE(started_ms, @Now)",
             id, from, new { ErrorMessage = error.Message, ErrorCode = error.Code, ErrorPosition = error.Position }, ct);
 
-    /// <summary>SUBMITTED or RUNNING → CANCELLING.</summary>
+    /// <summary>SUBMITTED → CANCELLED: a query that has not started has nothing to interrupt.</summary>
+    public Task<bool> TryCancelQueuedAsync(string id, CancellationToken ct) =>
+        UpdateAsync("status = 'CANCELLED', finished_ms = @Now", id, ["SUBMITTED"], new { }, ct);
+
+    /// <summary>RUNNING → CANCELLING.</summary>
     public Task<bool> TryRequestCancelAsync(string id, CancellationToken ct) =>
-        UpdateAsync("status = 'CANCELLING'", id, ["SUBMITTED", "RUNNING"], new { }, ct);
+        UpdateAsync("status = 'CANCELLING'", id, ["RUNNING"], new { }, ct);
 
     /// <summary>CANCELLING → CANCELLED.</summary>
     public Task<bool> TryCancelledAsync(string id, CancellationToken ct) =>
