@@ -1,0 +1,15 @@
+namespace Iomete.Functions.Sql.Queries;
+
+/// <summary>A submitted query waiting for a slot: the text with variables applied and the caller's credentials for the catalog.</summary>
+public sealed record QueryJob(
+    string Id, string Sql, string? Catalog, string? Database, int? RowLimit, IReadOnlyDictionary<string, string> Credentials);
+
+/// <summary>A query this process is running or about to run.</summary>
+internal sealed class ActiveQuery
+{
+    public CancellationTokenSource Cancel { get; } = new();
+
+    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public volatile Engine.Sessions.ISqlSession? Session;
+}

@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using Iomete.Functions.Sql.Compute;
+using Iomete.Platform.Errors;
+using ValidationException = Iomete.Platform.Errors.ValidationException;
+using Iomete.Platform.Functions;
+using Iomete.Platform.Http;
+using Iomete.Platform.Security;
+using Iomete.Platform.Time;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Iomete.Functions.Sql.Queries;
+
+/// <param name="Query">One SQL statement; <c>{{name}}</c> placeholders are replaced by <paramref name="Variables"/>.</param>
+/// <param name="ComputeCluster">The compute to run on; <c>local</c> (the embedded engine).</param>
+/// <param name="Limit">Rows to keep in the result (the editor sends 1–10,000, default 100); null keeps all rows.</param>
+/// <param name="WaitSeconds">Wait up to this long (0–60 s) and answer 200 with the finished query.</param>
+public sealed record SubmitQueryRequest(
+    [property: Required, StringLength(1_000_000, MinimumLength = 1)] string Query,
+    [property: Required, StringLength(64)] string ComputeCluster,
+    [property: StringLength(255)] string? Catalog = null,
+    [property: StringLength(255)] string? Database = null,
+    Dictionary<string, string>? Variables = null,
+    [property: Range(1, int.MaxValue)] int? Limit = null,
+    [property: Range(0, SubmitQuery.MaxWaitSeconds)] int? WaitSeconds = null);
+
+public sealed class SubmitQuery(ICallerAccessor callers, QueryAccess access, QueryStore store, QueryRunner runner, IIdGenerator ids)
+{
+    public const int MaxWaitSeconds = 60;
+    private static readonly string[] CredentialHeaders = ["Authorization", "X-API-Token", "Cookie"];
+
+    [Function("sql-queries-submit")]
+    [OpenApiOperation("SQL queries", "Run one SQL statement", Description = "Answers 202 with the id at once, or 200 with the finished query when it ends within 'wait' seconds.")]
+    [OpenApiQuery("wait", "Seconds (0-60) to wait for the query to finish", Type = "integer")]
+    [OpenApiRequestBody(typeof(SubmitQueryRequest))]
+    [OpenApiResponse(202, typeof(QuerySubmitted))]
+    [OpenApiResponse(200, typeof(QueryView))]
+    [OpenApiResponse(400)]
+    [OpenApiResponse(404)]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/v1/domains/{domain}/sql/queries")] HttpRequest request,
+        string domain,
+        CancellationToken ct)
+    {
+        var caller = await callers.RequireAsync(request, ct);
+        // Authorized before the body is read: a caller without access learns nothing from validation messages.
+        await access.RequireDomainAsync(caller, domain, ct);
+
+        var body = await RequestBody.ReadAsync<SubmitQueryRequest>(request, ct);
+        var wait = ListQuery.ReadInt(request, "wait", body.WaitSeconds ?? 0, 0, MaxWaitSeconds);
+        if (string.IsNullOrWhiteSpace(body.Query))
+        {
+            throw ValidationException.ForField("query", "must not be blank");
+        }
+        var sql = QueryVariables.Apply(body.Query, body.Variables);
+
+        if (body.ComputeCluster != ComputeStore.Local)
+        {
+            throw new NotFoundException("Compute cluster", body.ComputeCluster);
+        }
+
+        var id = ids.NewId();
+        var catalog = string.IsNullOrWhiteSpace(body.Catalog) ? null : body.Catalog.Trim();
+        var database = string.IsNullOrWhiteSpace(body.Database) ? null : body.Database.Trim();
+        await store.InsertAsync(new QueryDraft(id, domain, caller.UserId, sql, body.ComputeCluster, catalog, database, body.Limit), ct);
+        var credentials = CredentialHeaders
+            .Where(h => request.Headers.ContainsKey(h))
+            .ToDictionary(h => h, h => request.Headers[h].ToString(), StringComparer.OrdinalIgnoreCase);
+        runner.Enqueue(new QueryJob(id, sql, catalog, database, body.Limit, credentials));
+
+        if (wait > 0 && await runner.WaitAsync(id, TimeSpan.FromSeconds(wait), ct))
+        {
+            var done = await store.FindAsync(id, ct);
+            if (done is not null && QueryStatuses.IsFinal(done.ParsedStatus))
+            {
+                return ApiResults.Ok(done.ToView());
+            }
+        }
+        var current = await store.FindAsync(id, ct);
+        return ApiResults.Accepted(new QuerySubmitted(id, current?.ParsedStatus ?? QueryStatus.Submitted));
+    }
+}
