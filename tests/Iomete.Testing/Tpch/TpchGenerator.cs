@@ -97,9 +97,15 @@ internal sealed record TpchSizes(long Suppliers, long Customers, long Parts, lon
 /// <summary>SQL expression helpers shared by the table builders.</summary>
 internal static class TpchSql
 {
-    /// <summary>A uniform integer in [lo, hi] for the row keyed by <paramref name="keys"/> and the column's salt.</summary>
+    /// <summary>A uniform integer in [lo, hi] for the row keyed by <paramref name="keys"/> (one BIGINT expression) and the column's salt.</summary>
     public static string Rnd(string keys, int salt, long lo, long hi) =>
-        $"({L(lo)} + (hash({keys}, {salt}) % {L(hi - lo + 1)})::BIGINT)";
+        $"({L(lo)} + ({Hash(keys, salt)} % {L(hi - lo + 1)})::BIGINT)";
+
+    /// <summary>
+    /// A well-mixed 64-bit hash of one BIGINT key and a column's salt (below 1024). hash(a, b) combines two hashes
+    /// so cheaply that small moduli of different salts correlate; one murmur finalizer over key × 1024 + salt does not.
+    /// </summary>
+    public static string Hash(string key, int salt) => $"hash(({key}) * 1024 + {salt})";
 
     public static string Pick(string[] values, string indexExpr) =>
         $"[{string.Join(",", values.Select(v => $"'{v}'"))}][1 + ({indexExpr})]";
@@ -112,7 +118,7 @@ internal static class TpchSql
 
     /// <summary>A random alphanumeric string of minLength..maxLength characters (hex digits, see docs).</summary>
     public static string VString(string keys, int salt, int minLength, int maxLength) =>
-        $"left(md5(CAST(hash({keys}, {salt}) AS VARCHAR)) || md5(CAST(hash({keys}, {salt + 1}) AS VARCHAR)), "
+        $"left(md5(CAST({Hash(keys, salt)} AS VARCHAR)) || md5(CAST({Hash(keys, salt + 1)} AS VARCHAR)), "
         + $"{Rnd(keys, salt + 2, minLength, maxLength)}::INTEGER)";
 
     public static string L(long value) => value.ToString(CultureInfo.InvariantCulture);

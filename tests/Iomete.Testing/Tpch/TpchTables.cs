@@ -31,15 +31,15 @@ internal static class TpchTables
         // dbgen puts "Customer … Complaints" (or "… Recommends") into 10 of every 10,000 supplier comments (clause 4.2.3).
         var comment = Comment("t", "k", 109, 25, 100);
         var len = $"length({comment})";
-        var noise = $"(hash(k, 112) % ({len} - 18))::INTEGER";
-        var offset = $"(hash(k, 113) % ({len} - 18 - {noise}))::INTEGER";
-        var word = "CASE WHEN hash(k, 114) % 100 < 50 THEN 'Complaints' ELSE 'Recommends' END";
+        var noise = $"({Hash("k", 112)} % ({len} - 18))::INTEGER";
+        var offset = $"({Hash("k", 113)} % ({len} - 18 - {noise}))::INTEGER";
+        var word = $"CASE WHEN {Hash("k", 114)} % 100 < 50 THEN 'Complaints' ELSE 'Recommends' END";
         var bbb = $"substr({comment}, 1, {offset}) || 'Customer ' || substr({comment}, {offset} + 10, {noise}) || {word} "
             + $"|| substr({comment}, {offset} + {noise} + 20)";
         return $"SELECT CAST(k AS INTEGER) AS s_suppkey, 'Supplier#' || lpad(CAST(k AS VARCHAR), 9, '0') AS s_name, "
             + $"{VString("k", 101, 10, 40)} AS s_address, CAST(nk AS INTEGER) AS s_nationkey, {Phone("nk", "k", 105)} AS s_phone, "
             + $"{Money(Rnd("k", 108, -99_999, 999_999))} AS s_acctbal, "
-            + $"CASE WHEN hash(k, 111) % 10000 < 10 THEN {bbb} ELSE {comment} END AS s_comment\n"
+            + $"CASE WHEN {Hash("k", 111)} % 10000 < 10 THEN {bbb} ELSE {comment} END AS s_comment\n"
             + $"FROM (SELECT range + 1 AS k, {Rnd("range + 1", 104, 0, 24)} AS nk FROM range({L(sizes.Suppliers)})) s "
             + Join("t", "k", 110);
     }
@@ -72,10 +72,10 @@ internal static class TpchTables
 
     public static string PartSupp(TpchSizes sizes) =>
         $"SELECT CAST(pk AS INTEGER) AS ps_partkey, CAST({SuppKey("pk", "i", sizes)} AS INTEGER) AS ps_suppkey, "
-        + $"CAST({Rnd("pk, i", 401, 1, 9999)} AS INTEGER) AS ps_availqty, {Money(Rnd("pk, i", 402, 100, 100_000))} AS ps_supplycost, "
-        + $"{Comment("t", "pk, i", 404, 49, 198)} AS ps_comment\n"
+        + $"CAST({Rnd("pk * 4 + i", 401, 1, 9999)} AS INTEGER) AS ps_availqty, {Money(Rnd("pk * 4 + i", 402, 100, 100_000))} AS ps_supplycost, "
+        + $"{Comment("t", "pk * 4 + i", 404, 49, 198)} AS ps_comment\n"
         + $"FROM (SELECT p.range + 1 AS pk, i.range AS i FROM range({L(sizes.Parts)}) p, range(4) i) ps "
-        + Join("t", "pk, i", 403);
+        + Join("t", "pk * 4 + i", 403);
 
     /// <summary>P_RETAILPRICE in cents: 90000 + ((key / 10) mod 20001) + 100 × (key mod 1000).</summary>
     public static string RetailPriceCents(string partKey) =>

@@ -74,7 +74,7 @@ internal static class TpchText
     public static string PoolCte()
     {
         var salt = 0;
-        string H(int modulo) => $"(hash(id, s, {++salt}) % {modulo})::INTEGER";
+        string H(int modulo) => $"({TpchSql.Hash("id * 16 + s", ++salt)} % {modulo})::INTEGER";
         string Pick((string Word, int Weight)[] words) => $"{List(words)}[1 + {H(words.Sum(x => x.Weight))}]";
         // Innermost: every random choice once, as a column; then noun/verb phrases; then the sentence.
         var picks = new List<string> { $"{H(11)} AS g", $"{Pick(Terminators)} AS t" };
@@ -106,12 +106,12 @@ internal static class TpchText
 
     /// <summary>A comment of minLength..maxLength characters for the row keyed by <paramref name="keys"/>, read from the joined pool alias.</summary>
     public static string Comment(string pool, string keys, int salt, int minLength, int maxLength) =>
-        $"substr({pool}.txt, 1 + (hash({keys}, {salt}) % greatest(length({pool}.txt) - {maxLength}, 1))::INTEGER, "
-        + $"{minLength} + (hash({keys}, {salt + 1}) % {maxLength - minLength + 1})::INTEGER)";
+        $"substr({pool}.txt, 1 + ({TpchSql.Hash(keys, salt)} % greatest(length({pool}.txt) - {maxLength}, 1))::INTEGER, "
+        + $"{minLength} + ({TpchSql.Hash(keys, salt + 1)} % {maxLength - minLength + 1})::INTEGER)";
 
     /// <summary>The join that brings one pool entry per row: <c>JOIN pool AS alias ON …</c>.</summary>
     public static string Join(string pool, string keys, int salt) =>
-        $"JOIN {PoolName} AS {pool} ON {pool}.id = hash({keys}, {salt}) % {PoolSize}";
+        $"JOIN {PoolName} AS {pool} ON {pool}.id = {TpchSql.Hash(keys, salt)} % {PoolSize}";
 
     private static string List((string Word, int Weight)[] words)
     {
