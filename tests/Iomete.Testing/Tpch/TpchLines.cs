@@ -70,7 +70,7 @@ internal static class TpchLines
             + $"FROM (SELECT *, sd + 1 + {Slice("h3", 2, 30)} AS rd FROM (SELECT *, od + {ShipDays("h3")} AS sd, "
             + $"{PartKey(sizes, "h1")} AS pk FROM (SELECT ok, od, ln, {Hashes("ok * 8 + ln")} FROM "
             + $"(SELECT ok, od, unnest(range(1, cnt + 1)) AS ln FROM ({OrderBase(sizes)}))))) l "
-            + $"JOIN {PoolName} AS t ON t.id = (h3 >> 49) % {PoolSize}";
+            + $"JOIN {PoolName} AS t ON t.id = ((h3 >> 49) % {PoolSize})::BIGINT";
     }
 
     /// <summary>The j-th 16-bit slice (0..3) of a hash, modulo n: four independent small choices from one hash.</summary>

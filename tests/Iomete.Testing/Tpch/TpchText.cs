@@ -111,7 +111,7 @@ internal static class TpchText
 
     /// <summary>The join that brings one pool entry per row: <c>JOIN pool AS alias ON …</c>.</summary>
     public static string Join(string pool, string keys, int salt) =>
-        $"JOIN {PoolName} AS {pool} ON {pool}.id = {TpchSql.Hash(keys, salt)} % {PoolSize}";
+        $"JOIN {PoolName} AS {pool} ON {pool}.id = ({TpchSql.Hash(keys, salt)} % {PoolSize})::BIGINT";
 
     private static string List((string Word, int Weight)[] words)
     {
