@@ -72,16 +72,16 @@ public static class TpchGenerator
     {
         var values = string.Join(", ", Regions.Select((name, key) => $"({key}, '{name}')"));
         return $"SELECT CAST(v.k AS INTEGER) AS r_regionkey, CAST(v.n AS VARCHAR) AS r_name, "
-            + $"{Comment("t", "v.k", 11, 31, 115)} AS r_comment\n"
-            + $"FROM (VALUES {values}) v(k, n) {Join("t", "v.k", 10)}";
+            + $"t.txt AS r_comment\n"
+            + $"FROM (VALUES {values}) v(k, n) {Join("t", TpchSql.Hash("v.k", 10), 10, 31, 115, 5)}";
     }
 
     private static string Nation()
     {
         var values = string.Join(", ", Nations.Select((n, key) => $"({key}, '{n.Name}', {n.Region})"));
         return $"SELECT CAST(v.k AS INTEGER) AS n_nationkey, CAST(v.n AS VARCHAR) AS n_name, CAST(v.r AS INTEGER) AS n_regionkey, "
-            + $"{Comment("t", "v.k", 21, 31, 114)} AS n_comment\n"
-            + $"FROM (VALUES {values}) v(k, n, r) {Join("t", "v.k", 20)}";
+            + $"t.txt AS n_comment\n"
+            + $"FROM (VALUES {values}) v(k, n, r) {Join("t", TpchSql.Hash("v.k", 20), 20, 31, 114, 25)}";
     }
 }
 

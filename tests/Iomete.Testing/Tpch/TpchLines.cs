@@ -48,15 +48,14 @@ internal static class TpchLines
             + $"{Money("total")} AS o_totalprice, od AS o_orderdate, "
             + $"{Pick(Priorities, Rnd("ok", 504, 0, 4))} AS o_orderpriority, "
             + $"'Clerk#' || lpad(CAST({Rnd("ok", 505, 1, sizes.Clerks)} AS VARCHAR), 9, '0') AS o_clerk, "
-            + $"CAST(0 AS INTEGER) AS o_shippriority, {Comment("t", "ok", 507, 19, 78)} AS o_comment\n"
+            + $"CAST(0 AS INTEGER) AS o_shippriority, t.txt AS o_comment\n"
             + $"FROM (SELECT ok, od, cnt, {Sum(Price)} AS total, {Sum(Shipped)} AS shipped "
             + $"FROM (SELECT ok, od, cnt, {lines} FROM ({OrderBase(sizes)}))) o "
-            + Join("t", "ok", 506);
+            + Join("t", Hash("ok", 506), 506, 19, 78, sizes.Orders);
     }
 
     public static string Lineitem(TpchSizes sizes)
     {
-        var comment = $"substr(t.txt, 1 + ({Slice("h4", 2, 65536)} % greatest(length(t.txt) - 43, 1))::INTEGER, 10 + {Slice("h4", 3, 34)})";
         return $"SELECT ok AS l_orderkey, CAST(pk AS INTEGER) AS l_partkey, "
             + $"CAST({TpchTables.SuppKey("pk", SuppIndex("h2"), sizes)} AS INTEGER) AS l_suppkey, "
             + $"CAST(ln AS INTEGER) AS l_linenumber, CAST({Quantity("h2")} AS DECIMAL(15,2)) AS l_quantity, "
@@ -66,11 +65,11 @@ internal static class TpchLines
             + $"CASE WHEN sd > {CurrentDate} THEN 'O' ELSE 'F' END AS l_linestatus, "
             + $"sd AS l_shipdate, (od + 30 + {Slice("h3", 1, 61)}) AS l_commitdate, rd AS l_receiptdate, "
             + $"{Pick(Instructions, Slice("h4", 0, 4))} AS l_shipinstruct, {Pick(Modes, Slice("h4", 1, 7))} AS l_shipmode, "
-            + $"{comment} AS l_comment\n"
+            + "t.txt AS l_comment\n"
             + $"FROM (SELECT *, sd + 1 + {Slice("h3", 2, 30)} AS rd FROM (SELECT *, od + {ShipDays("h3")} AS sd, "
             + $"{PartKey(sizes, "h1")} AS pk FROM (SELECT ok, od, ln, {Hashes("ok * 8 + ln")} FROM "
             + $"(SELECT ok, od, unnest(range(1, cnt + 1)) AS ln FROM ({OrderBase(sizes)}))))) l "
-            + $"JOIN {PoolName} AS t ON t.id = ((h3 >> 49) % {PoolSize})::BIGINT";
+            + Join("t", "(h4 >> 32)", 612, 10, 43, 4 * sizes.Orders);
     }
 
     /// <summary>The j-th 16-bit slice (0..3) of a hash, modulo n: four independent small choices from one hash.</summary>

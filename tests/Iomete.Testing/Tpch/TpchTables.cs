@@ -29,8 +29,8 @@ internal static class TpchTables
     public static string Supplier(TpchSizes sizes)
     {
         // dbgen puts "Customer … Complaints" (or "… Recommends") into 10 of every 10,000 supplier comments (clause 4.2.3).
-        var comment = Comment("t", "k", 109, 25, 100);
-        var len = $"length({comment})";
+        const string comment = "t.txt";
+        var len = $"strlen({comment})";
         var noise = $"({Hash("k", 112)} % ({len} - 18))::INTEGER";
         var offset = $"({Hash("k", 113)} % ({len} - 18 - {noise}))::INTEGER";
         var word = $"CASE WHEN {Hash("k", 114)} % 100 < 50 THEN 'Complaints' ELSE 'Recommends' END";
@@ -41,7 +41,7 @@ internal static class TpchTables
             + $"{Money(Rnd("k", 108, -99_999, 999_999))} AS s_acctbal, "
             + $"CASE WHEN {Hash("k", 111)} % 10000 < 10 THEN {bbb} ELSE {comment} END AS s_comment\n"
             + $"FROM (SELECT range + 1 AS k, {Rnd("range + 1", 104, 0, 24)} AS nk FROM range({L(sizes.Suppliers)})) s "
-            + Join("t", "k", 110);
+            + Join("t", Hash("k", 110), 110, 25, 100, sizes.Suppliers);
     }
 
     public static string Customer(TpchSizes sizes) =>
@@ -49,9 +49,9 @@ internal static class TpchTables
         + $"{VString("k", 201, 10, 40)} AS c_address, CAST(nk AS INTEGER) AS c_nationkey, {Phone("nk", "k", 205)} AS c_phone, "
         + $"{Money(Rnd("k", 208, -99_999, 999_999))} AS c_acctbal, "
         + $"{Pick(Segments, Rnd("k", 209, 0, Segments.Length - 1))} AS c_mktsegment, "
-        + $"{Comment("t", "k", 211, 29, 116)} AS c_comment\n"
+        + $"t.txt AS c_comment\n"
         + $"FROM (SELECT range + 1 AS k, {Rnd("range + 1", 204, 0, 24)} AS nk FROM range({L(sizes.Customers)})) c "
-        + Join("t", "k", 210);
+        + Join("t", Hash("k", 210), 210, 29, 116, sizes.Customers);
 
     public static string Part(TpchSizes sizes)
     {
@@ -62,20 +62,20 @@ internal static class TpchTables
         return $"SELECT CAST(k AS INTEGER) AS p_partkey, {names} AS p_name, 'Manufacturer#' || CAST(m AS VARCHAR) AS p_mfgr, "
             + $"'Brand#' || CAST(m AS VARCHAR) || CAST({Rnd("k", 304, 1, 5)} AS VARCHAR) AS p_brand, {type} AS p_type, "
             + $"CAST({Rnd("k", 306, 1, 50)} AS INTEGER) AS p_size, {container} AS p_container, "
-            + $"{Money(RetailPriceCents("k"))} AS p_retailprice, {Comment("t", "k", 311, 5, 22)} AS p_comment\n"
+            + $"{Money(RetailPriceCents("k"))} AS p_retailprice, t.txt AS p_comment\n"
             + $"FROM (SELECT range + 1 AS k, {Rnd("range + 1", 301, 0, 91)} AS c0, "
             + $"(CASE WHEN s0 IN (23, 69) THEN s0 + 2 ELSE s0 END) AS st, {Rnd("range + 1", 303, 1, 5)} AS m, "
             + $"{Rnd("range + 1", 305, 0, 149)} AS ty, {Rnd("range + 1", 307, 0, 39)} AS co "
             + $"FROM (SELECT range, 2 * {Rnd("range + 1", 302, 0, 45)} + 1 AS s0 FROM range({L(sizes.Parts)}))) p "
-            + Join("t", "k", 310);
+            + Join("t", Hash("k", 310), 310, 5, 22, sizes.Parts);
     }
 
     public static string PartSupp(TpchSizes sizes) =>
         $"SELECT CAST(pk AS INTEGER) AS ps_partkey, CAST({SuppKey("pk", "i", sizes)} AS INTEGER) AS ps_suppkey, "
         + $"CAST({Rnd("pk * 4 + i", 401, 1, 9999)} AS INTEGER) AS ps_availqty, {Money(Rnd("pk * 4 + i", 402, 100, 100_000))} AS ps_supplycost, "
-        + $"{Comment("t", "pk * 4 + i", 404, 49, 198)} AS ps_comment\n"
+        + $"t.txt AS ps_comment\n"
         + $"FROM (SELECT p.range + 1 AS pk, i.range AS i FROM range({L(sizes.Parts)}) p, range(4) i) ps "
-        + Join("t", "pk * 4 + i", 403);
+        + Join("t", Hash("pk * 4 + i", 403), 403, 49, 198, 4 * sizes.Parts);
 
     /// <summary>P_RETAILPRICE in cents: 90000 + ((key / 10) mod 20001) + 100 × (key mod 1000).</summary>
     public static string RetailPriceCents(string partKey) =>

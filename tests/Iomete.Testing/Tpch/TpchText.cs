@@ -9,8 +9,8 @@ namespace Iomete.Testing.Tpch;
 internal static class TpchText
 {
     public const string PoolName = "tpch_text_pool";
-    public const int PoolSize = 2048;
-    private const int SentencesPerEntry = 12;
+    public const int PoolSize = 4096;
+    private const int SentencesPerEntry = 8;
 
     private static readonly (string Word, int Weight)[] Nouns =
     [
@@ -104,14 +104,24 @@ internal static class TpchText
             + $"(SELECT id, s, {string.Join(", ", picks)} FROM range({PoolSize}) p(id), range({SentencesPerEntry}) q(s))) GROUP BY id";
     }
 
-    /// <summary>A comment of minLength..maxLength characters for the row keyed by <paramref name="keys"/>, read from the joined pool alias.</summary>
-    public static string Comment(string pool, string keys, int salt, int minLength, int maxLength) =>
-        $"substr({pool}.txt, 1 + ({TpchSql.Hash(keys, salt)} % greatest(length({pool}.txt) - {maxLength}, 1))::INTEGER, "
-        + $"{minLength} + ({TpchSql.Hash(keys, salt + 1)} % {maxLength - minLength + 1})::INTEGER)";
+    /// <summary>Rows drawn per table: comments repeat beyond this (dbgen's are nearly unique).</summary>
+    public const long MaxComments = 1 << 18;
 
-    /// <summary>The join that brings one pool entry per row: <c>JOIN pool AS alias ON …</c>.</summary>
-    public static string Join(string pool, string keys, int salt) =>
-        $"JOIN {PoolName} AS {pool} ON {pool}.id = ({TpchSql.Hash(keys, salt)} % {PoolSize})::BIGINT";
+    /// <summary>
+    /// Joins, as <paramref name="alias"/>, a set of min(rows, <see cref="MaxComments"/>) comments of minLength..maxLength
+    /// characters (substrings of pool entries at random offsets), one chosen per row by <paramref name="keyHash"/>.
+    /// Slicing once per comment instead of once per row matters: DuckDB's substr walks computed strings character
+    /// by character (a CTE has no ASCII statistics), which made it the largest cost of lineitem.
+    /// </summary>
+    public static string Join(string alias, string keyHash, int salt, int minLength, int maxLength, long rows)
+    {
+        var count = Math.Max(1, Math.Min(rows, MaxComments));
+        var offset = $"({TpchSql.Hash("c", salt + 1)} % greatest(strlen(p.txt) - {maxLength}, 1))::INTEGER";
+        var length = $"({TpchSql.Hash("c", salt + 2)} % {maxLength - minLength + 1})::INTEGER";
+        return $"JOIN (SELECT c AS id, substr(p.txt, 1 + {offset}, {minLength} + {length}) AS txt FROM range({count}) r(c) "
+            + $"JOIN {PoolName} AS p ON p.id = ({TpchSql.Hash("c", salt + 3)} % {PoolSize})::BIGINT) AS {alias} "
+            + $"ON {alias}.id = ({keyHash} % {count})::BIGINT";
+    }
 
     private static string List((string Word, int Weight)[] words)
     {
