@@ -108,4 +108,20 @@ public sealed class TpchGeneratorTests(TinyTpch db) : IClassFixture<TinyTpch>
         Assert.InRange(reader.GetInt64(1), 1, 12);
         Assert.Equal(0, reader.GetInt64(2));
     }
+
+    [Fact]
+    public async Task Statements_WithACatalogPrefix_CreateTablesThere()
+    {
+        var ct = CancellationToken.None;
+        await using var connection = await TpchDatabase.OpenAsync(ct);
+        await TpchDatabase.ExecuteAsync(connection, "ATTACH ':memory:' AS spark_catalog; CREATE SCHEMA spark_catalog.tpch", ct);
+
+        await TpchDatabase.GenerateAsync(connection, 0.001, "spark_catalog.tpch.", ct);
+
+        var tables = await ResultSet.QueryAsync(connection,
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'spark_catalog' AND table_schema = 'tpch' ORDER BY 1", ct);
+        Assert.Equal(TpchGenerator.TableNames.Order(StringComparer.Ordinal), tables.Rows.Select(r => (string)r[0]!));
+        var q1 = await ResultSet.QueryAsync(connection, TpchQueries.Get(1, "spark_catalog.tpch."), ct);
+        Assert.NotEmpty(q1.Rows);
+    }
 }
