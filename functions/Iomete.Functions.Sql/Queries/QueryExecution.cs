@@ -80,7 +80,7 @@ public sealed partial class QueryExecution(
         }
         var (settings, _) = await compute.GetAsync(ct);
         var session = await engine.OpenSessionAsync(
-            new SqlSessionOptions(catalogs.ForCaller(job.Credentials), job.Catalog, job.Database, Threads: settings.Threads, MemoryLimit: settings.MemoryLimit), ct);
+            new SqlSessionOptions(catalogs.ForCaller(job.Credentials), job.Catalog, job.Database, Threads: settings.Threads, MemoryLimit: settings.MemoryLimit, PoolKey: job.UserId), ct);
         WrittenResult? written = null;
         StatementResult statement;
         try

@@ -67,7 +67,7 @@ public sealed class SubmitQuery(ICallerAccessor callers, QueryAccess access, Que
         var credentials = CredentialHeaders
             .Where(h => request.Headers.ContainsKey(h))
             .ToDictionary(h => h, h => request.Headers[h].ToString(), StringComparer.OrdinalIgnoreCase);
-        runner.Enqueue(new QueryJob(id, sql, catalog, database, body.Limit, credentials));
+        runner.Enqueue(new QueryJob(id, sql, catalog, database, body.Limit, credentials, caller.UserId));
 
         if (wait > 0 && await runner.WaitAsync(id, TimeSpan.FromSeconds(wait), ct))
         {
