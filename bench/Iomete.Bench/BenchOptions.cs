@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Iomete.Bench;
 
-internal sealed record BenchOptions(string Mode, int Seconds, int Concurrency, int Rounds, int Port, string? WritePath)
+internal sealed record BenchOptions(string Mode, int Seconds, int Concurrency, int Rounds, int Port, string? WritePath, double Scale = 1)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -13,6 +13,7 @@ internal sealed record BenchOptions(string Mode, int Seconds, int Concurrency, i
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        return new BenchOptions(mode, Int("--seconds", 5), Int("--concurrency", 16), Int("--rounds", 3), Int("--port", 0), Value("--write"));
+        return new BenchOptions(mode, Int("--seconds", 5), Int("--concurrency", 16), Int("--rounds", 3), Int("--port", 0), Value("--write"),
+            Value("--scale") is { } scale ? double.Parse(scale, CultureInfo.InvariantCulture) : 1);
     }
 }

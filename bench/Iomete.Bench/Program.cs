@@ -1,6 +1,6 @@
 using Iomete.Bench;
 
-// dotnet run -c Release --project bench/Iomete.Bench -- [dispatch|coldstart|all|iceberg] [--seconds N] [--write docs/benchmarks.md]
+// dotnet run -c Release --project bench/Iomete.Bench -- [dispatch|coldstart|all|iceberg|sql] [--seconds N] [--rounds N] [--scale SF] [--write docs/benchmarks.md]
 var options = BenchOptions.Parse(args);
 if (options.Mode == "bare-host")
 {
@@ -22,9 +22,13 @@ if (options.Mode is "iceberg")
 {
     sections.Add(await IcebergCatalogBenchmark.RunAsync(options));
 }
+if (options.Mode is "sql")
+{
+    sections.Add(await SqlBenchmark.RunAsync(options));
+}
 var report = string.Join("\n", sections);
 Console.WriteLine(report);
 if (options.WritePath is not null)
 {
-    BenchmarksDocument.Replace(options.WritePath, options.Mode == "iceberg" ? "iceberg" : "foundation", report);
+    BenchmarksDocument.Replace(options.WritePath, options.Mode is "iceberg" or "sql" ? options.Mode : "foundation", report);
 }
