@@ -1,3 +1,6 @@
+using Iomete.Engine;
+using Iomete.Functions.Sql.Worksheets;
+using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,9 +9,14 @@ namespace Iomete.Functions.Sql;
 /// <summary>The SQL service: queries, results, history, worksheets, the database explorer and the local compute.</summary>
 public static class SqlRegistration
 {
+    public const string Service = "sql";
+
     public static IServiceCollection AddSqlService(this IServiceCollection services)
     {
         services.AddFunctionsFrom(typeof(SqlRegistration).Assembly);
+        services.AddServiceDatabase(Service, typeof(SqlRegistration).Assembly);
+        services.AddEmbeddedEngineCatalog();
+        services.AddWorksheets();
         return services;
     }
 }
