@@ -3,6 +3,7 @@ using Iomete.Functions.Sql.Worksheets;
 using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Iomete.Functions.Sql;
 
@@ -17,6 +18,7 @@ public static class SqlRegistration
         services.AddServiceDatabase(Service, typeof(SqlRegistration).Assembly);
         services.AddEmbeddedEngineCatalog();
         services.AddWorksheets();
+        services.TryAddSingleton<Explorer.ExplorerCatalog>();
         return services;
     }
 }
