@@ -36,33 +36,33 @@ public sealed record WorksheetView(
 public sealed record WorksheetDocument(WorksheetView Worksheet, string Content);
 
 public sealed record CreateWorkspaceRequest(
-    [property: Required] string? Name,
-    [property: Required] string? BundleId,
-    [property: StringLength(1000)] string? Description);
+    [property: Required] string? Name = null,
+    [property: Required] string? BundleId = null,
+    [property: StringLength(1000)] string? Description = null);
 
-public sealed record CreateFolderRequest([property: Required] string? Name, string? ParentId);
+public sealed record CreateFolderRequest([property: Required] string? Name = null, string? ParentId = null);
 
 public sealed record CreateWorksheetRequest(
-    [property: Required] string? WorkspaceId,
-    [property: Required] string? Name,
-    string? FolderId,
-    string? Content,
-    [property: StringLength(255)] string? Compute,
-    [property: StringLength(255)] string? Catalog,
-    [property: StringLength(255)] string? Database,
-    JsonElement? Variables);
+    [property: Required] string? WorkspaceId = null,
+    [property: Required] string? Name = null,
+    string? FolderId = null,
+    string? Content = null,
+    [property: StringLength(255)] string? Compute = null,
+    [property: StringLength(255)] string? Catalog = null,
+    [property: StringLength(255)] string? Database = null,
+    JsonElement? Variables = null);
 
 /// <summary>A save: the whole editable state; <c>version</c> (or an <c>If-Match</c> header) is the version the editor last saw.</summary>
 public sealed record SaveWorksheetRequest(
-    [property: Required] string? Content,
-    [property: StringLength(255)] string? Compute,
-    [property: StringLength(255)] string? Catalog,
-    [property: StringLength(255)] string? Database,
-    JsonElement? Variables,
-    long? Version);
+    [property: Required] string? Content = null,
+    [property: StringLength(255)] string? Compute = null,
+    [property: StringLength(255)] string? Catalog = null,
+    [property: StringLength(255)] string? Database = null,
+    JsonElement? Variables = null,
+    long? Version = null);
 
-public sealed record RenameWorksheetRequest([property: Required] string? Name);
+public sealed record RenameWorksheetRequest([property: Required] string? Name = null);
 
-public sealed record DuplicateWorksheetRequest(string? Name);
+public sealed record DuplicateWorksheetRequest(string? Name = null);
 
-public sealed record MoveWorksheetRequest([property: Required] string? WorkspaceId, string? FolderId);
+public sealed record MoveWorksheetRequest([property: Required] string? WorkspaceId = null, string? FolderId = null);
