@@ -32,24 +32,12 @@ public sealed class WorksheetLoader(WorksheetStore worksheets, FolderStore folde
         var visible = deleted
             ? row.DeletedMs is not null && (row.OwnerId == caller.UserId || row.DeletedBy == caller.UserId)
             : row.DeletedMs is null;
-        var scope = visible ? await FindScopeAsync(caller, domain, row.Workspace, ct) : null;
+        var scope = visible ? await access.FromKeyAsync(caller, domain, row.Workspace, ct) : null;
         if (scope is null)
         {
             throw new NotFoundException("Worksheet", id);
         }
         await access.RequireAsync(caller, scope, action, ct);
         return new LoadedWorksheet(row, scope, await folders.TreeAsync(scope, ct));
-    }
-
-    private async Task<WorkspaceScope?> FindScopeAsync(Caller caller, string domain, string key, CancellationToken ct)
-    {
-        try
-        {
-            return await access.FromKeyAsync(caller, domain, key, ct);
-        }
-        catch (NotFoundException)
-        {
-            return null;
-        }
     }
 }

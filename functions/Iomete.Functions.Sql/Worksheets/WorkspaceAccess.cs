@@ -51,7 +51,7 @@ public sealed class WorkspaceAccess(IAccessControl access, WorkspaceStore worksp
     }
 
     /// <summary>
-    /// The scope of a stored key. Another user's My Workspace resolves to null: its worksheets do not exist for the caller.
+    /// The scope of a stored key. Another user's My Workspace, or a workspace that is gone, resolves to null: its worksheets do not exist for the caller.
     /// </summary>
     public async Task<WorkspaceScope?> FromKeyAsync(Caller caller, string domain, string key, CancellationToken ct)
     {
@@ -60,7 +60,14 @@ public sealed class WorkspaceAccess(IAccessControl access, WorkspaceStore worksp
             return key == "user:" + caller.UserId ? await ResolveAsync(caller, domain, WorkspaceScope.My, ct) : null;
         }
         var id = key == WorkspaceScope.Shared ? WorkspaceScope.Shared : key["ws:".Length..];
-        return await ResolveAsync(caller, domain, id, ct);
+        try
+        {
+            return await ResolveAsync(caller, domain, id, ct);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
     }
 
     public async Task RequireAsync(Caller caller, WorkspaceScope scope, WorkspaceAction action, CancellationToken ct)
