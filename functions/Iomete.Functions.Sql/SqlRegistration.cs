@@ -1,6 +1,7 @@
 using Iomete.Functions.Sql.Compute;
 using Iomete.Functions.Sql.Queries;
 using Iomete.Functions.Sql.Results;
+using Iomete.Functions.Sql.Worksheets;
 using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Options;
@@ -16,7 +17,7 @@ public static class SqlRegistration
 
     /// <summary>
     /// Registers the service. The engine (<c>ISqlEngine</c>) and the catalog client factory
-    /// (<c>ILakehouseCatalogFactory</c>) are registered by the host; the runner resolves them per query.
+    /// (<c>ILakehouseCatalogFactory</c>) are registered by the host; the runner and the explorer resolve them per request.
     /// </summary>
     public static IServiceCollection AddSqlService(this IServiceCollection services)
     {
@@ -30,6 +31,8 @@ public static class SqlRegistration
         services.TryAddSingleton<QueryExecution>();
         services.TryAddSingleton<QueryRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<QueryRunner>());
+        services.AddWorksheets();
+        services.TryAddSingleton<Explorer.ExplorerCatalog>();
         return services;
     }
 }
