@@ -33,7 +33,8 @@ public sealed class IcebergTableReader(TableFileIO io, ScanPlanner planner)
         };
         var plan = await planner.PlanAsync(scan, ct);
         NestedRenames.Refuse(metadata, plan.Schema);
-        return new TableReadPlan(plan.Schema, plan);
+        var byName = metadata.Schemas.All(s => s.Fields.SequenceEqual(plan.Schema.Fields));
+        return new TableReadPlan(plan.Schema, plan, byName);
     }
 
     /// <summary>A SELECT that yields exactly the plan's rows with the plan schema's top-level columns and their DuckDB types.</summary>

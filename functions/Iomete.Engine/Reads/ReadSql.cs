@@ -23,7 +23,10 @@ internal static class ReadSql
     {
         var schema = plan.Schema;
         var provenance = locationSql is not null;
-        var columns = string.Join(", ", schema.Fields.Select(f => "d." + DuckDbSchema.Quote(f.Name)))
+        var byName = plan.ColumnsMatchByName;
+        var columns = string.Join(", ", schema.Fields.Select(f => byName
+                ? $"CAST(d.{DuckDbSchema.Quote(f.Name)} AS {DuckDbSchema.TypeOf(f.Type)}) AS {DuckDbSchema.Quote(f.Name)}"
+                : "d." + DuckDbSchema.Quote(f.Name)))
             + (provenance ? $", {locationSql!("d.filename")} AS {FileColumn}, d.file_row_number AS {PositionColumn}" : "");
         if (plan.Scan.Tasks.Count == 0)
         {
@@ -46,14 +49,14 @@ internal static class ReadSql
             if (positions.Count == 0)
             {
                 var files = group.Select(t => t.DataFile.File.FilePath);
-                parts.Add($"SELECT {columns} FROM {ReadParquet(schema, files, localPath, rowNumbers: provenance, fileNames: provenance)} AS d WHERE true{equalityCondition}");
+                parts.Add($"SELECT {columns} FROM {ReadParquet(schema, files, localPath, rowNumbers: provenance, fileNames: provenance, byName)} AS d WHERE true{equalityCondition}");
                 continue;
             }
             var positionFiles = List(positions.Select(p => localPath(p.File.FilePath)));
             foreach (var task in group)
             {
                 var location = task.DataFile.File.FilePath;
-                parts.Add($"SELECT {columns} FROM {ReadParquet(schema, [location], localPath, rowNumbers: true, fileNames: provenance)} AS d "
+                parts.Add($"SELECT {columns} FROM {ReadParquet(schema, [location], localPath, rowNumbers: true, fileNames: provenance, byName)} AS d "
                     + $"WHERE NOT EXISTS (SELECT 1 FROM read_parquet({positionFiles}) AS p "
                     + $"WHERE p.file_path = {DuckDbSchema.Literal(location)} AND p.pos = d.file_row_number){equalityCondition}");
             }
@@ -80,8 +83,8 @@ internal static class ReadSql
         return $"NOT EXISTS (SELECT 1 FROM read_parquet({List([localPath(delete.File.FilePath)])}, schema = {map}) AS e WHERE {on})";
     }
 
-    private static string ReadParquet(Schema schema, IEnumerable<string> locations, Func<string, string> localPath, bool rowNumbers, bool fileNames = false) =>
-        $"read_parquet({List(locations.Select(localPath))}, schema = {SchemaMap(schema.Fields)}{(rowNumbers ? ", file_row_number = true" : "")}{(fileNames ? ", filename = true" : "")})";
+    private static string ReadParquet(Schema schema, IEnumerable<string> locations, Func<string, string> localPath, bool rowNumbers, bool fileNames, bool byName) =>
+        $"read_parquet({List(locations.Select(localPath))}{(byName ? "" : $", schema = {SchemaMap(schema.Fields)}")}{(rowNumbers ? ", file_row_number = true" : "")}{(fileNames ? ", filename = true" : "")})";
 
     /// <summary>read_parquet's <c>schema</c>: field id → name, DuckDB type and the value when a file lacks the column (NULL).</summary>
     private static string SchemaMap(IEnumerable<NestedField> fields) =>
