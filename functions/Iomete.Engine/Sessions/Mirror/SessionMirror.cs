@@ -151,12 +151,15 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
     /// <summary>Makes DuckDB's own current schema the session's database, so names DuckDB binds itself resolve like ours.</summary>
     public async Task UseAsync(NameContext names, CancellationToken ct)
     {
-        if (names.Catalog is { } c && names.Database is { } d)
+        if (names.Catalog is { } c && names.Database is { } d && current != (c, d))
         {
             await EnsureDatabaseAsync(c, d, ct);
             await ExecAsync($"USE {Q(c)}.{Q(d)}", ct);
+            current = (c, d);
         }
     }
+
+    private (string, string)? current;
 
     /// <summary>A fresh name for a temporary object of this session.</summary>
     public string NextTempName(string kind) => string.Create(CultureInfo.InvariantCulture, $"__iomete_{kind}_{++sequence}");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
+using Iomete.Engine.Catalogs;
 using Iomete.Engine.Sessions.Mirror;
 
 namespace Iomete.Engine.Sessions.Queries;
@@ -19,6 +20,8 @@ internal sealed class QueryRewriter(DuckDBConnection connection, SessionMirror m
     {
         var root = await QueryAst.ParseAsync(connection, query, offset, ct);
         var (tables, ctes) = QueryWalker.Walk(root);
+        var resolved = new Dictionary<(TableIdent, SnapshotSelector?), ResolvedRelation>();
+        var renamed = depth > 0;
         foreach (var reference in tables)
         {
             if (reference.Catalog is null && reference.Schema is null && ctes.Contains(reference.Name))
@@ -31,8 +34,20 @@ internal sealed class QueryRewriter(DuckDBConnection connection, SessionMirror m
             }
             var ident = context.Qualify(reference.Parts);
             var asOf = reference.AsOf is null ? null : await SelectorAsync(reference.AsOf, ct);
-            var relation = await mirror.ResolveAsync(ident, asOf, depth, materialize: false, RewriteAsync, ct);
+            if (!resolved.TryGetValue((ident, asOf), out var relation))
+            {
+                relation = await mirror.ResolveAsync(ident, asOf, depth, materialize: false, RewriteAsync, ct);
+                resolved[(ident, asOf)] = relation;
+            }
+            // DuckDB binds one- and three-part names exactly as the mirror defines them once its current schema is the
+            // session's database; two-part names and time travel need the AST rewritten.
+            renamed |= asOf is not null || reference.Parts.Count == 2;
             Point(reference, relation);
+        }
+        if (!renamed)
+        {
+            await mirror.UseAsync(context, ct);
+            return query;
         }
         return await QueryAst.ToSqlAsync(connection, root, ct);
     }
