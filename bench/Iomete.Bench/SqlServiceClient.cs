@@ -37,6 +37,13 @@ internal sealed class SqlServiceClient(HttpClient client, string catalog, string
         return page.RootElement.GetProperty("rows").GetArrayLength();
     }
 
+    /// <summary>The first page of a result as typed values.</summary>
+    public async Task<Iomete.Testing.Tpch.ResultSet> PageAsync(string id, int limit, CancellationToken ct = default)
+    {
+        using var page = JsonDocument.Parse(await client.GetStringAsync($"{Queries}/{id}/results?limit={limit}", ct));
+        return Iomete.Testing.Tpch.ResultSet.FromResultsPage(page.RootElement);
+    }
+
     /// <summary>Streams a download to nowhere; returns its bytes.</summary>
     public async Task<long> DownloadAsync(string id, string format, CancellationToken ct = default)
     {

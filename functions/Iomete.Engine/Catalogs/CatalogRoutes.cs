@@ -7,7 +7,7 @@ namespace Iomete.Engine.Catalogs;
 internal static class CatalogRoutes
 {
     /// <summary>The platform's list of managed catalogs (an admin route outside the Iceberg protocol).</summary>
-    public const string Catalogs = "/catalogs";
+    public const string Catalogs = "/api/v1/catalogs";
 
     public static string Root(string catalog)
     {

@@ -20,7 +20,7 @@ public sealed class ListCatalogNames(ICallerAccessor callers, CatalogStore catal
     [OpenApiOperation("Spark catalogs", "List the names of the Iceberg catalogs")]
     [OpenApiResponse(200, typeof(IReadOnlyList<CatalogName>))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalogs")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/catalogs")] HttpRequest request,
         CancellationToken ct)
     {
         await callers.RequireAsync(request, ct);

@@ -22,6 +22,8 @@ public sealed class CreateFolder(ICallerAccessor callers, WorkspaceAccess access
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // Authorized before the body is read: a caller outside the domain learns nothing from validation messages.
+        await access.RequireDomainAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<CreateFolderRequest>(request, ct);
         var name = NameRules.Validate(body.Name);
         var scope = await access.ResolveAsync(caller, domain, workspace, ct);

@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.Sql.Worksheets;
 
-public sealed class CreateWorkspace(ICallerAccessor callers, IAccessControl access, IAssetRegistry assets, WorkspaceStore workspaces)
+public sealed class CreateWorkspace(ICallerAccessor callers, IAccessControl access, IAssetRegistry assets, WorkspaceStore workspaces, WorkspaceAccess domainAccess)
 {
     [Function("sql-workspaces-create")]
     [OpenApiOperation("SQL worksheets", "Create a custom workspace",
@@ -23,6 +23,8 @@ public sealed class CreateWorkspace(ICallerAccessor callers, IAccessControl acce
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // Authorized before the body is read: a caller outside the domain learns nothing from validation messages.
+        await domainAccess.RequireDomainAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<CreateWorkspaceRequest>(request, ct);
         var name = NameRules.Validate(body.Name);
         if (name is WorkspaceScope.My or WorkspaceScope.Shared || name == WorkspaceScope.MyName || name == WorkspaceScope.SharedName)

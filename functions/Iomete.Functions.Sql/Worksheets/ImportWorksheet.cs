@@ -29,6 +29,8 @@ public sealed class ImportWorksheet(ICallerAccessor callers, WorkspaceAccess acc
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // Authorized before the body is read: a caller outside the domain learns nothing from validation messages.
+        await access.RequireDomainAsync(caller, domain, ct);
         var workspaceId = request.Query["workspaceId"].ToString();
         if (workspaceId.Length == 0)
         {

@@ -25,6 +25,8 @@ public sealed class ListWorksheets(ICallerAccessor callers, WorkspaceAccess acce
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // Authorized before the body is read: a caller outside the domain learns nothing from validation messages.
+        await access.RequireDomainAsync(caller, domain, ct);
         var query = ListQuery.From(request, WorksheetStore.Sortable, "name");
         var deleted = string.Equals(request.Query["deleted"], "true", StringComparison.OrdinalIgnoreCase);
         var workspaceId = request.Query["workspaceId"].ToString();

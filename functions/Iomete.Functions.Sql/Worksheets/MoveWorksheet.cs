@@ -22,6 +22,8 @@ public sealed class MoveWorksheet(ICallerAccessor callers, WorksheetLoader loade
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // Authorized before the body is read: a caller outside the domain learns nothing from validation messages.
+        await access.RequireDomainAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<MoveWorksheetRequest>(request, ct);
         await loader.LoadAsync(caller, domain, id, WorkspaceAction.Move, ct);
         var target = await access.ResolveAsync(caller, domain, body.WorkspaceId!, ct);

@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.Sql.Worksheets;
 
-public sealed class RenameWorksheet(ICallerAccessor callers, WorksheetLoader loader, WorksheetStore worksheets)
+public sealed class RenameWorksheet(ICallerAccessor callers, WorksheetLoader loader, WorksheetStore worksheets, WorkspaceAccess domainAccess)
 {
     [Function("sql-worksheets-rename")]
     [OpenApiOperation("SQL worksheets", "Rename a worksheet")]
@@ -22,6 +22,8 @@ public sealed class RenameWorksheet(ICallerAccessor callers, WorksheetLoader loa
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // Authorized before the body is read: a caller outside the domain learns nothing from validation messages.
+        await domainAccess.RequireDomainAsync(caller, domain, ct);
         var name = NameRules.Validate((await RequestBody.ReadAsync<RenameWorksheetRequest>(request, ct)).Name);
         await loader.LoadAsync(caller, domain, id, WorkspaceAction.Put, ct);
         await worksheets.RenameAsync(id, name, ct);

@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.Sql.Worksheets;
 
-public sealed class SaveWorksheet(ICallerAccessor callers, WorksheetLoader loader, WorksheetStore worksheets, WorksheetContent content)
+public sealed class SaveWorksheet(ICallerAccessor callers, WorksheetLoader loader, WorksheetStore worksheets, WorksheetContent content, WorkspaceAccess domainAccess)
 {
     [Function("sql-worksheets-save")]
     [OpenApiOperation("SQL worksheets", "Save a worksheet (SQL text, compute, catalog, database, variables)",
@@ -27,6 +27,8 @@ public sealed class SaveWorksheet(ICallerAccessor callers, WorksheetLoader loade
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // Authorized before the body is read: a caller outside the domain learns nothing from validation messages.
+        await domainAccess.RequireDomainAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<SaveWorksheetRequest>(request, ct);
         var expected = body.Version ?? IfMatch(request) ?? throw ValidationException.ForField("version", "is required (or send If-Match)");
         var loaded = await loader.LoadAsync(caller, domain, id, WorkspaceAction.Put, ct);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Iomete.Functions.Sql.Tests.Support;
@@ -44,27 +43,6 @@ public sealed class EngineFixture : IAsyncLifetime
         var query = await RunAsync(sql, database);
         Assert.True(query.Str("status") == "COMPLETED", query.GetRawText());
         var page = await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{SqlFixture.QueriesUrl}/{query.Str("id")}/results?limit=10000");
-        return ToResultSet(page);
+        return ResultSet.FromResultsPage(page);
     }
-
-    public static ResultSet ToResultSet(JsonElement page)
-    {
-        var columns = page.GetProperty("columns").EnumerateArray().Select(c => (Name: c.Str("name"), Type: c.Str("type"))).ToList();
-        var rows = page.GetProperty("rows").EnumerateArray()
-            .Select(r => r.EnumerateArray().Select((v, i) => Value(v, columns[i].Type)).ToArray())
-            .ToList();
-        return new ResultSet([.. columns.Select(c => c.Name)], rows);
-    }
-
-    private static object? Value(JsonElement value, string type) => value.ValueKind switch
-    {
-        JsonValueKind.Null => null,
-        JsonValueKind.Number => value.GetDecimal(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.String when type == "DATE" => DateOnly.Parse(value.GetString()!, CultureInfo.InvariantCulture),
-        JsonValueKind.String when type.StartsWith("DECIMAL", StringComparison.Ordinal) || type is "BIGINT" or "HUGEINT" or "UBIGINT" =>
-            decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture),
-        _ => value.GetString(),
-    };
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 
 namespace Iomete.Testing.Tpch;
 
@@ -31,6 +32,29 @@ public sealed record ResultSet(IReadOnlyList<string> Columns, IReadOnlyList<obje
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await ReadAsync(reader, ct);
     }
+
+    /// <summary>A result page of the SQL service (<c>{"columns":[{"name","type"}],"rows":[[…]]}</c>) with typed values.</summary>
+    public static ResultSet FromResultsPage(JsonElement page)
+    {
+        var columns = page.GetProperty("columns").EnumerateArray()
+            .Select(c => (Name: c.GetProperty("name").GetString()!, Type: c.GetProperty("type").GetString()!)).ToList();
+        var rows = page.GetProperty("rows").EnumerateArray()
+            .Select(r => r.EnumerateArray().Select((v, i) => Value(v, columns[i].Type)).ToArray())
+            .ToList();
+        return new ResultSet([.. columns.Select(c => c.Name)], rows);
+    }
+
+    private static object? Value(JsonElement value, string type) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.Number => value.GetDecimal(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String when type == "DATE" => DateOnly.Parse(value.GetString()!, CultureInfo.InvariantCulture),
+        JsonValueKind.String when type.StartsWith("DECIMAL", StringComparison.Ordinal) || type is "BIGINT" or "HUGEINT" or "UBIGINT" =>
+            decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture),
+        _ => value.GetString(),
+    };
 }
 
 /// <summary>

@@ -98,10 +98,7 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
         var sql = await rewriteView(representation.Sql, context, depth + 1, ct);
         if (materialize || MaterializeAll)
         {
-            var temp = $"temp.main.{Q(NextTempName("copy"))}";
-            await ExecAsync($"CREATE TEMP TABLE {temp} AS {sql}", ct);
-            materialized.Add(temp);
-            sql = $"SELECT * FROM {temp}";
+            sql = await MaterializeAsync(sql, ct);
         }
         await EnsureDatabaseAsync(ident.Catalog, ident.Database, ct);
         var resolved = new ResolvedRelation(ident, ident.Name, view.Metadata.CurrentSchema, null, null);
@@ -128,10 +125,7 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
         var resolved = new ResolvedRelation(ident, viewName, schema, table, snapshotId ?? table.Metadata.CurrentSnapshotId);
         if (materialize || MaterializeAll)
         {
-            var temp = $"temp.main.{Q(NextTempName("copy"))}";
-            await ExecAsync($"CREATE TEMP TABLE {temp} AS {relation}", ct);
-            materialized.Add(temp);
-            relation = $"SELECT * FROM {temp}";
+            relation = await MaterializeAsync(relation, ct);
         }
         var fingerprint = $"table:{table.MetadataLocation}:{snapshotId}:{PolicySql.Fingerprint(access)}:{(materialize || MaterializeAll ? relation : "")}";
         await DefineAsync(resolved.DuckDbName, fingerprint, relation, ct);
@@ -160,6 +154,15 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
     }
 
     private (string, string)? current;
+
+    /// <summary>Copies a relation's rows into a temporary table (dropped by <see cref="ForgetViewsAsync"/>); returns a SELECT of it.</summary>
+    private async Task<string> MaterializeAsync(string relation, CancellationToken ct)
+    {
+        var temp = $"temp.main.{Q(NextTempName("copy"))}";
+        await ExecAsync($"CREATE TEMP TABLE {temp} AS {relation}", ct);
+        materialized.Add(temp);
+        return $"SELECT * FROM {temp}";
+    }
 
     /// <summary>A fresh name for a temporary object of this session.</summary>
     public string NextTempName(string kind) => string.Create(CultureInfo.InvariantCulture, $"__iomete_{kind}_{++sequence}");
