@@ -6,6 +6,8 @@ using Iomete.Engine.Sessions;
 using Iomete.Functions.Sql;
 using Iomete.Functions.Identity;
 using Iomete.Platform;
+using Iomete.Platform.Messaging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -22,5 +24,9 @@ builder.Services.AddSqlService();
 // Until Spark compute clusters run SQL (issue 6), the app runs queries on the embedded engine too.
 builder.Services.AddEmbeddedSqlEngine();
 builder.Services.AddEmbeddedEngineCatalog();
+// Service invocation goes through the Dapr sidecar in a cluster.
+builder.Services.AddHttpClient(nameof(DaprServiceInvoker));
+builder.Services.AddSingleton<IServiceInvoker>(sp => DaprServiceInvoker.FromEnvironment(
+    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DaprServiceInvoker))));
 
 await builder.Build().RunAsync();
