@@ -18,6 +18,7 @@ internal static class SessionConnections
         try
         {
             await connection.OpenAsync(ct);
+            BucketFunctions.Register(connection);
             var directories = string.Join(", ", allowedDirectories.Select(d => DuckDbSchema.Literal(WithSeparator(d))));
             var settings = new List<string>
             {

@@ -1,3 +1,4 @@
+using Iomete.Engine.DuckDb;
 using Iomete.Engine.Parquet;
 using Iomete.Engine.Sessions;
 using Iomete.Iceberg.Partitioning;
@@ -24,8 +25,20 @@ internal static class PartitionSql
             HourTransform => $"CAST(floor(epoch_us({column}) / 3600000000) AS INTEGER)",
             TruncateTransform t when source.Type is PrimitiveType { Id: TypeId.Int or TypeId.Long } => $"({column} - ((({column} % {t.Width}) + {t.Width}) % {t.Width}))",
             TruncateTransform t when source.Type is PrimitiveType { Id: TypeId.String } => $"left({column}, {t.Width})",
+            BucketTransform b when BucketFunctions.FunctionFor(source.Type) is { } function =>
+                $"CASE WHEN {column} IS NULL THEN NULL ELSE {function}(CAST({column} AS {BucketArgument(source.Type)}), {b.NumBuckets}) END",
             VoidTransform => "NULL",
             _ => throw new SqlInvalidException($"Writing to a table partitioned by {field.Transform} of {source.Type} is not supported by the embedded engine yet"),
         };
     }
+
+    /// <summary>The DuckDB type the bucket function takes (timestamps with a zone as UTC wall time: sessions run in UTC).</summary>
+    private static string BucketArgument(IcebergType type) => type.Id switch
+    {
+        TypeId.Int => "INTEGER",
+        TypeId.Long => "BIGINT",
+        TypeId.String => "VARCHAR",
+        TypeId.Date => "DATE",
+        _ => "TIMESTAMP",
+    };
 }
