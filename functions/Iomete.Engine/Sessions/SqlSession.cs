@@ -83,6 +83,11 @@ internal sealed class SqlSession(
             {
                 throw CatalogErrors.Map(e);
             }
+            catch (NotSupportedException e)
+            {
+                // The table format allows more than the engine reads or writes yet (object-store warehouses, some transforms).
+                throw new SqlInvalidException(e.Message, e);
+            }
         }
         finally
         {
