@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Iomete.Engine.Reads;
+using Iomete.Iceberg.Expressions;
+using Iomete.Iceberg.Json;
 using Iomete.Iceberg.Metadata;
 
 namespace Iomete.Engine.Sessions.Mirror;
@@ -10,18 +12,20 @@ namespace Iomete.Engine.Sessions.Mirror;
 /// </summary>
 internal sealed class RelationCache(IcebergTableReader reader, int capacity = 512)
 {
-    private readonly ConcurrentDictionary<(string Location, long? Snapshot, bool Provenance), string> relations = new();
+    private readonly ConcurrentDictionary<(string Location, long? Snapshot, bool Provenance, string? Filter), string> relations = new();
 
     public IcebergTableReader Reader => reader;
 
-    public async Task<string> RelationSqlAsync(string metadataLocation, TableMetadata metadata, long? snapshotId, bool provenance, CancellationToken ct)
+    /// <param name="filter">Prunes partitions and files by the query's simple predicates (and filters the rows by them).</param>
+    public async Task<string> RelationSqlAsync(
+        string metadataLocation, TableMetadata metadata, long? snapshotId, bool provenance, CancellationToken ct, Expression? filter = null)
     {
-        var key = (metadataLocation, snapshotId, provenance);
+        var key = (metadataLocation, snapshotId, provenance, filter is null ? null : ExpressionJson.ToJson(filter));
         if (relations.TryGetValue(key, out var sql))
         {
             return sql;
         }
-        var plan = await reader.PlanAsync(metadata, snapshotId, null, ct);
+        var plan = await reader.PlanAsync(metadata, snapshotId, filter, ct);
         sql = provenance ? reader.RelationSqlWithProvenance(plan) : reader.RelationSql(plan);
         if (relations.Count >= capacity)
         {

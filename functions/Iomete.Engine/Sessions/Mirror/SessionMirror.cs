@@ -74,7 +74,10 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
     /// With <paramref name="materialize"/> the rows are copied into a temporary table first (statements that change rows
     /// run on copies, so their plans contain no file reads at all).
     /// </summary>
-    public async Task<ResolvedRelation> ResolveAsync(TableIdent ident, SnapshotSelector? asOf, int depth, bool materialize, Func<string, NameContext, int, CancellationToken, Task<string>> rewriteView, CancellationToken ct)
+    /// <param name="pushdown">The query's prunable predicates on the table's columns (see <c>PushdownFilter</c>), if any.</param>
+    public async Task<ResolvedRelation> ResolveAsync(
+        TableIdent ident, SnapshotSelector? asOf, int depth, bool materialize, Func<string, NameContext, int, CancellationToken, Task<string>> rewriteView,
+        CancellationToken ct, Func<Iceberg.Schemas.Schema, Iceberg.Expressions.Expression?>? pushdown = null)
     {
         if (depth > MaxViewDepth)
         {
@@ -83,7 +86,7 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
         var table = await LoadTableAsync(ident, ct);
         if (table is not null)
         {
-            return await DefineTableAsync(table, asOf, materialize, ct);
+            return await DefineTableAsync(table, asOf, materialize, pushdown, ct);
         }
         var view = await WithCatalogErrors(() => Catalog.LoadViewAsync(ident, ct), ident)
             ?? throw new SqlObjectNotFoundException($"Table or view '{ident}' does not exist");
@@ -109,7 +112,8 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
     public async Task<CatalogTable?> LoadTableAsync(TableIdent ident, CancellationToken ct) =>
         await WithCatalogErrors(() => Catalog.LoadTableAsync(ident, ct), ident);
 
-    private async Task<ResolvedRelation> DefineTableAsync(CatalogTable table, SnapshotSelector? asOf, bool materialize, CancellationToken ct)
+    private async Task<ResolvedRelation> DefineTableAsync(
+        CatalogTable table, SnapshotSelector? asOf, bool materialize, Func<Iceberg.Schemas.Schema, Iceberg.Expressions.Expression?>? pushdown, CancellationToken ct)
     {
         var ident = table.Ident;
         var snapshotId = asOf?.Resolve(table.Metadata);
@@ -119,9 +123,22 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
         {
             throw new SqlNotAllowedException($"Access to table '{ident}' is denied by a data security policy");
         }
-        var relation = PolicySql.Wrap(await relations.RelationSqlAsync(table.MetadataLocation, table.Metadata, snapshotId, provenance: false, ct), schema, access);
+        var filter = materialize || MaterializeAll ? null : pushdown?.Invoke(schema);
+        string planned;
+        try
+        {
+            planned = await relations.RelationSqlAsync(table.MetadataLocation, table.Metadata, snapshotId, provenance: false, ct, filter);
+        }
+        catch (Exception e) when (filter is not null && e is not OperationCanceledException)
+        {
+            // A predicate the planner cannot bind or express only loses pruning; the query still filters its rows.
+            filter = null;
+            planned = await relations.RelationSqlAsync(table.MetadataLocation, table.Metadata, snapshotId, provenance: false, ct);
+        }
+        var relation = PolicySql.Wrap(planned, schema, access);
         await EnsureDatabaseAsync(ident.Catalog, ident.Database, ct);
-        var viewName = snapshotId is null ? ident.Name : string.Create(CultureInfo.InvariantCulture, $"{ident.Name}@{snapshotId}");
+        var viewName = (snapshotId is null ? ident.Name : string.Create(CultureInfo.InvariantCulture, $"{ident.Name}@{snapshotId}"))
+            + (filter is null ? "" : "$" + FilterKey(filter));
         var resolved = new ResolvedRelation(ident, viewName, schema, table, snapshotId ?? table.Metadata.CurrentSnapshotId);
         if (materialize || MaterializeAll)
         {
@@ -164,6 +181,9 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
         return $"SELECT * FROM {temp}";
     }
 
+    private static string FilterKey(Iceberg.Expressions.Expression filter) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Iceberg.Json.ExpressionJson.ToJson(filter))))[..12].ToLowerInvariant();
+
     /// <summary>A fresh name for a temporary object of this session.</summary>
     public string NextTempName(string kind) => string.Create(CultureInfo.InvariantCulture, $"__iomete_{kind}_{++sequence}");
 
@@ -186,7 +206,8 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
     public async Task ForgetAsync(TableIdent ident, CancellationToken ct)
     {
         var prefix = $"{Q(ident.Catalog)}.{Q(ident.Database)}.";
-        foreach (var name in definitions.Keys.Where(n => n == prefix + Q(ident.Name) || n.StartsWith(prefix + "\"" + ident.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "@", StringComparison.Ordinal)).ToList())
+        foreach (var name in definitions.Keys.Where(n => n == prefix + Q(ident.Name) || n.StartsWith(prefix + "\"" + ident.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "@", StringComparison.Ordinal)
+            || n.StartsWith(prefix + "\"" + ident.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "$", StringComparison.Ordinal)).ToList())
         {
             await ExecAsync($"DROP VIEW IF EXISTS {name}", ct);
             definitions.Remove(name);

@@ -36,12 +36,13 @@ internal sealed class QueryRewriter(DuckDBConnection connection, SessionMirror m
             var asOf = reference.AsOf is null ? null : await SelectorAsync(reference.AsOf, ct);
             if (!resolved.TryGetValue((ident, asOf), out var relation))
             {
-                relation = await mirror.ResolveAsync(ident, asOf, depth, materialize: false, RewriteAsync, ct);
+                var current = reference;
+                relation = await mirror.ResolveAsync(ident, asOf, depth, materialize: false, RewriteAsync, ct, schema => PushdownFilter.For(root, current, schema));
                 resolved[(ident, asOf)] = relation;
             }
             // DuckDB binds one- and three-part names exactly as the mirror defines them once its current schema is the
-            // session's database; two-part names and time travel need the AST rewritten.
-            renamed |= asOf is not null || reference.Parts.Count == 2;
+            // session's database; two-part names, time travel and pruned views need the AST rewritten.
+            renamed |= asOf is not null || reference.Parts.Count == 2 || relation.ViewName != ident.Name;
             Point(reference, relation);
         }
         if (!renamed)
