@@ -37,6 +37,7 @@ public sealed class PolicySessionTests(SessionFixture fixture) : IClassFixture<S
         Assert.Equal(expected, (await l.QueryAsync("WITH c AS (SELECT * FROM customers) SELECT id, name, region FROM c ORDER BY id")).Lines());
         Assert.Equal(expected, (await l.QueryAsync("SELECT id, name, region FROM all_customers ORDER BY id")).Lines());
         Assert.Equal(["2"], (await l.QueryAsync("SELECT count(*) FROM customers x JOIN customers y USING (id)")).Lines());
+        Assert.Equal(["2"], (await l.QueryAsync("SELECT count(*) FROM customers WHERE name = '***'")).Lines());
         var first = (string)(await a.QueryAsync("DESCRIBE HISTORY customers")).Last()[0]!;
         Assert.Equal(expected, (await l.QueryAsync($"SELECT id, name, region FROM customers AT (VERSION => {first}) ORDER BY id")).Lines());
         Assert.Equal(["1|ann|eu", "2|bob|us", "3|cy|eu", "4|dan|us"], (await a.QueryAsync("SELECT id, name, region FROM customers ORDER BY id")).Lines());

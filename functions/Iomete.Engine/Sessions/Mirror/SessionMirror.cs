@@ -123,7 +123,8 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
         {
             throw new SqlNotAllowedException($"Access to table '{ident}' is denied by a data security policy");
         }
-        var filter = materialize || MaterializeAll ? null : pushdown?.Invoke(schema);
+        // The query's predicates see masked values; pruning by the real ones could drop rows the caller should see.
+        var filter = materialize || MaterializeAll || access.ColumnMasks.Count > 0 ? null : pushdown?.Invoke(schema);
         string planned;
         try
         {
