@@ -18,6 +18,7 @@ internal static class SqlBenchmark
 {
     private const string Catalog = "spark_catalog";
     private const string Database = "tpch";
+    private const int PageRows = 10_000;
 
     public static async Task<string> RunAsync(BenchOptions options)
     {
@@ -98,7 +99,12 @@ internal static class SqlBenchmark
             // Warm-up of both sides (plans, caches, pooled connections), and the answers compared.
             var text = TpchQueries.Get(n, "", scale);
             var expected = await ResultSet.QueryAsync(duck, text, CancellationToken.None);
-            var actual = await sql.PageAsync(await sql.RunAsync(text, 10_000), 10_000);
+            var actual = await sql.PageAsync(await sql.RunAsync(text, PageRows), PageRows);
+            if (actual.Rows.Count == PageRows && expected.Rows.Count > PageRows && TpchQueries.IsOrderSensitive(n))
+            {
+                // The editor's page holds the first 10,000 rows of an ordered result (Q16 has ~18,000).
+                expected = expected with { Rows = [.. expected.Rows.Take(PageRows)] };
+            }
             var differences = TpchResults.Compare(expected, actual, TpchQueries.IsOrderSensitive(n));
             if (differences.Count > 0)
             {
