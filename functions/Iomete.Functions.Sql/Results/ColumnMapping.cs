@@ -68,7 +68,12 @@ internal sealed record ColumnMapping(Field Field, ResultColumn Column, Func<Colu
     {
         var type = new Decimal128Type(precision, scale);
         return Of(name, $"DECIMAL({precision},{scale})", type, () => Buffer(() => new Decimal128Array.Builder(type),
-            (b, r, i) => b.Append(SqlDecimal.ConvertToPrecScale(new SqlDecimal(r.GetDecimal(i)), precision, scale)), b => b.AppendNull(), b => b.Build()));
+            (b, r, i) =>
+            {
+                Span<byte> cell = stackalloc byte[16];
+                DecimalBytes.Write(r.GetDecimal(i), scale, cell);
+                b.Append(cell);
+            }, b => b.AppendNull(), b => b.Build()));
     }
 
     private static ColumnMapping Timestamp(string name, string sqlType, string? zone)
