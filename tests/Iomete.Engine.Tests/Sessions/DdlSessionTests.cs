@@ -80,6 +80,19 @@ public sealed class DdlSessionTests(SessionFixture fixture) : IClassFixture<Sess
     }
 
     [Fact]
+    public async Task ShowTablesLike_MatchesSparksStarAndAlternatives()
+    {
+        await using var session = await fixture.SessionAsync();
+        foreach (var name in new[] { "sales_eu", "sales_us", "costs" })
+        {
+            await session.RunAsync($"CREATE TABLE {name} (id INT)");
+        }
+        var db = session.CurrentDatabase!;
+        Assert.Equal([$"{db}|sales_eu", $"{db}|sales_us"], (await session.QueryAsync("SHOW TABLES LIKE 'SALES_*'")).Lines());
+        Assert.Equal([$"{db}|costs", $"{db}|sales_eu"], (await session.QueryAsync("SHOW TABLES LIKE 'costs|*_eu'")).Lines());
+    }
+
+    [Fact]
     public async Task InsertOverwrite_ReplacesEveryRow()
     {
         await using var session = await fixture.SessionAsync();

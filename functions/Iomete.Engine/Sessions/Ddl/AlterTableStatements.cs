@@ -1,6 +1,7 @@
 using Iomete.Engine.Catalogs;
 using Iomete.Engine.Sessions.Statements;
 using Iomete.Engine.Sql.Syntax;
+using Iomete.Engine.Types;
 using Iomete.Iceberg.Commits;
 using Iomete.Iceberg.Schemas;
 using Iomete.Iceberg.Types;
@@ -126,7 +127,7 @@ internal static class AlterTableStatements
                             throw new SqlInvalidException($"A new column must allow NULL (existing rows have no value for '{path}')");
                         }
                         var nextId = 1_000_000;
-                        update.AddColumn(parent, definition.Name, ColumnTypes.ToIceberg(probed[i].DuckDbType, () => ++nextId), definition.Comment);
+                        update.AddColumn(parent, definition.Name, DuckDbTypes.ToIceberg(probed[i].DuckDbType, () => ++nextId), definition.Comment);
                     }
                     break;
                 case DropColumn drop:
@@ -147,7 +148,7 @@ internal static class AlterTableStatements
                 case AlterColumnType alter:
                     var nextTypeId = 1_000_000;
                     var probe = await ColumnTypes.ProbeAsync(context, [new ColumnDefinition("c", alter.TypeText, false, null, null)], ct);
-                    if (ColumnTypes.ToIceberg(probe[0].DuckDbType, () => ++nextTypeId) is not PrimitiveType primitive)
+                    if (DuckDbTypes.ToIceberg(probe[0].DuckDbType, () => ++nextTypeId) is not PrimitiveType primitive)
                     {
                         throw new SqlInvalidException("Only primitive column types can be changed (widened)");
                     }

@@ -62,6 +62,4 @@ internal static class ColumnTypes
         var fields = columns.Select((c, i) => new NestedField(i + 1, c.Name, c.Required, DuckDbTypes.ToIceberg(c.DuckDbType, () => ++next), c.Doc)).ToList();
         return new Schema(0, fields);
     }
-
-    public static IcebergType ToIceberg(string duckDbType, Func<int> nextId) => DuckDbTypes.ToIceberg(duckDbType, nextId);
 }

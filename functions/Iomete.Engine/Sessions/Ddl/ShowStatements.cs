@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Globalization;
 using Iomete.Engine.Catalogs;
 using Iomete.Engine.Parquet;
@@ -66,8 +67,8 @@ internal static class ShowStatements
             return names.Order(StringComparer.Ordinal);
         }
         // Spark's SHOW … LIKE: '*' matches any characters and '|' separates alternatives.
-        var alternatives = pattern.Split('|').Select(p => "^" + System.Text.RegularExpressions.Regex.Escape(p.Trim()).Replace("\\*", ".*", StringComparison.Ordinal) + "$").ToList();
-        return names.Where(n => alternatives.Any(a => System.Text.RegularExpressions.Regex.IsMatch(n, a, System.Text.RegularExpressions.RegexOptions.IgnoreCase))).Order(StringComparer.Ordinal);
+        var alternatives = pattern.Split('|').Select(p => p.Trim()).ToList();
+        return names.Where(n => alternatives.Any(a => FileSystemName.MatchesSimpleExpression(a, n, ignoreCase: true))).Order(StringComparer.Ordinal);
     }
 
     private static string CreateText(CatalogTable table)
