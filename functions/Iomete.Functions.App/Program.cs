@@ -1,5 +1,6 @@
 using Iomete.Functions.App;
 using Iomete.Functions.Core;
+using Iomete.Functions.EventStreams;
 using Iomete.Functions.IcebergRest;
 using Iomete.Engine;
 using Iomete.Engine.Sessions;
@@ -21,6 +22,7 @@ builder.Services.AddCoreService();
 builder.Services.AddIdentityService();
 builder.Services.AddIcebergRestService();
 builder.Services.AddSqlService();
+builder.Services.AddEventStreamsService();
 // Until Spark compute clusters run SQL (issue 6), the app runs queries on the embedded engine too.
 builder.Services.AddEmbeddedSqlEngine();
 builder.Services.AddEmbeddedEngineCatalog();

@@ -1,4 +1,5 @@
 using Iomete.Functions.Core;
+using Iomete.Functions.EventStreams;
 using Iomete.Functions.IcebergRest;
 using Iomete.Functions.Identity;
 using Iomete.Engine;
@@ -20,6 +21,7 @@ public static class ServiceComposition
         services.AddSqlService();
         services.AddEmbeddedSqlEngine();
         services.AddEmbeddedEngineCatalog();
+        services.AddEventStreamsService();
         return services;
     }
 }
