@@ -9,6 +9,10 @@ internal static class CatalogRoutes
     /// <summary>The platform's list of managed catalogs (an admin route outside the Iceberg protocol).</summary>
     public const string Catalogs = "/api/v1/catalogs";
 
+    /// <summary>The platform's route for a caller's privileges on a table (outside the Iceberg protocol).</summary>
+    public static string TablePrivileges(TableIdent table) =>
+        $"{Catalogs}/{Escape(table.Catalog)}/namespaces/{Escape(table.Database)}/tables/{Escape(table.Name)}/privileges";
+
     public static string Root(string catalog)
     {
         var c = Escape(catalog);

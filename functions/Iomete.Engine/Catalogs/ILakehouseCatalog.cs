@@ -48,6 +48,9 @@ public interface ILakehouseCatalog
 
     Task DropTableAsync(TableIdent table, bool purge, CancellationToken ct);
 
+    /// <summary>The caller's privileges on a table (<c>SELECT</c>, <c>INSERT</c>, …), or null when no table has that name.</summary>
+    Task<IReadOnlySet<string>?> LoadTablePrivilegesAsync(TableIdent table, CancellationToken ct);
+
     Task RenameTableAsync(TableIdent from, TableIdent to, CancellationToken ct);
 
     /// <summary>The view's metadata, or null when no view has that name.</summary>

@@ -58,6 +58,22 @@ public sealed partial class RestLakehouseCatalog
         return await RememberAsync(table, response, ct);
     }
 
+    public async Task<IReadOnlySet<string>?> LoadTablePrivilegesAsync(TableIdent table, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        using var response = await _http.SendAsync(HttpMethod.Get, CatalogRoutes.TablePrivileges(table), null, ct);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw (await CatalogError.ReadAsync(response, ct)).ToException();
+        }
+        var body = CatalogResponses.Object(await CatalogHttp.ReadJsonAsync(response, ct));
+        return CatalogResponses.Array(body["privileges"]).Select(CatalogResponses.String).ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task DropTableAsync(TableIdent table, bool purge, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(table);

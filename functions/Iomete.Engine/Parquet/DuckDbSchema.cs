@@ -10,7 +10,7 @@ namespace Iomete.Engine.Parquet;
 /// (nested ids under <c>__duckdb_field_id</c>, list child <c>element</c>, map children <c>key</c>/<c>value</c>),
 /// and the leaf column paths as <c>RETURN_STATS</c> names them (<c>"st"."x"</c>).
 /// </summary>
-internal static class DuckDbSchema
+public static class DuckDbSchema
 {
     public static string TypeOf(IcebergType type) => type switch
     {

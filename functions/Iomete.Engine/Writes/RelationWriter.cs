@@ -13,7 +13,7 @@ namespace Iomete.Engine.Writes;
 /// Writes the rows of a DuckDB relation as data files of a table's current schema and default spec: one file for an
 /// unpartitioned table, one per partition otherwise (partition tuples computed by DuckDB with the transforms as SQL).
 /// </summary>
-internal sealed class RelationWriter(TableFileIO io, string scratchDirectory)
+public sealed class RelationWriter(TableFileIO io, string scratchDirectory)
 {
     public async Task<IReadOnlyList<DataFile>> WriteAsync(DuckDBConnection connection, TableMetadata table, string relationSql, CancellationToken ct)
     {

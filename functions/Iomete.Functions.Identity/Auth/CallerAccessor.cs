@@ -49,19 +49,28 @@ internal sealed class CallerAccessor(
 
     /// <summary>
     /// Any mutation may change users, groups, roles or tokens, except the data routes that never do
-    /// (the Iceberg catalog); clearing before it runs makes the next request of this replica see it.
+    /// (the Iceberg catalog, event ingestion); clearing before it runs makes the next request of this replica see it.
     /// </summary>
     private static bool ChangesIdentity(HttpRequest request) =>
         !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
-        && !request.Path.StartsWithSegments("/catalogs", StringComparison.Ordinal);
+        && !request.Path.StartsWithSegments("/catalogs", StringComparison.Ordinal)
+        && !request.Path.StartsWithSegments("/data-plane", StringComparison.Ordinal);
 
-    /// <summary>The bearer secret of the request, from either header.</summary>
+    /// <summary>
+    /// The bearer secret of the request: <c>Authorization: Bearer</c>, <c>X-API-Token</c>, or a bare token in
+    /// <c>Authorization</c> (IOMETE's event-stream clients send <c>Authorization: &lt;token&gt;</c>).
+    /// </summary>
     public static string? ReadToken(HttpRequest request)
     {
-        var authorization = request.Headers.Authorization.ToString();
+        var authorization = request.Headers.Authorization.ToString().Trim();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return NullIfEmpty(authorization["Bearer ".Length..].Trim());
+        }
+        if (authorization.Length > 0 && !authorization.Contains(' ', StringComparison.Ordinal)
+            && (authorization.StartsWith(SecretTokens.AccessTokenPrefix, StringComparison.Ordinal) || authorization.StartsWith(SecretTokens.SessionPrefix, StringComparison.Ordinal)))
+        {
+            return authorization;
         }
         return NullIfEmpty(request.Headers[ApiTokenHeader].ToString().Trim());
     }

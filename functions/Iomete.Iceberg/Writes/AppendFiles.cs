@@ -15,8 +15,11 @@ public sealed class AppendFiles(TableFileIO io, SnapshotIdGenerator? ids = null,
     /// Prepares the append of <paramref name="files"/> (already written) to <paramref name="branch"/> (default <c>main</c>).
     /// Format v2 and v3 tables only. On failure the metadata files written so far are deleted.
     /// </summary>
+    /// <param name="summaryProperties">Extra snapshot summary properties, e.g. the batch id of a streaming writer.</param>
     /// <exception cref="ArgumentException">A v1 table, a tag as branch, a delete file, or a partition tuple that does not fit the spec.</exception>
-    public async Task<SnapshotCommit> PrepareAsync(TableMetadata metadata, IReadOnlyList<DataFile> files, string? branch = null, CancellationToken ct = default)
+    public async Task<SnapshotCommit> PrepareAsync(
+        TableMetadata metadata, IReadOnlyList<DataFile> files, string? branch = null, CancellationToken ct = default,
+        IReadOnlyDictionary<string, string>? summaryProperties = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         foreach (var file in files)
@@ -31,7 +34,7 @@ public sealed class AppendFiles(TableFileIO io, SnapshotIdGenerator? ids = null,
         {
             var spec = metadata.DefaultSpec;
             var partitionType = spec.PartitionType(metadata.CurrentSchema);
-            var summary = new SnapshotSummary();
+            var summary = new SnapshotSummary { Properties = summaryProperties };
             var manifests = new List<ManifestFile>();
             if (files.Count > 0)
             {

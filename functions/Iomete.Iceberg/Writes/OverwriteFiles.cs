@@ -13,8 +13,10 @@ namespace Iomete.Iceberg.Writes;
 public sealed class OverwriteFiles(TableFileIO io, SnapshotIdGenerator? ids = null, TimeProvider? time = null)
 {
     /// <exception cref="ArgumentException">A file to delete is not live in the branch's snapshot, a v1 table, a tag, or a delete file to add.</exception>
+    /// <param name="rewrite">The new files hold exactly the rows of the deleted ones (compaction): the operation is <c>replace</c>.</param>
     public async Task<SnapshotCommit> PrepareAsync(
-        TableMetadata metadata, IReadOnlyCollection<string> deletePaths, IReadOnlyList<DataFile> addFiles, string? branch = null, CancellationToken ct = default)
+        TableMetadata metadata, IReadOnlyCollection<string> deletePaths, IReadOnlyList<DataFile> addFiles, string? branch = null, CancellationToken ct = default,
+        bool rewrite = false)
     {
         ArgumentNullException.ThrowIfNull(deletePaths);
         ArgumentNullException.ThrowIfNull(addFiles);
@@ -44,6 +46,7 @@ public sealed class OverwriteFiles(TableFileIO io, SnapshotIdGenerator? ids = nu
             manifests.AddRange(deletePaths.Count == 0 ? parents : await ManifestFilter.RemoveAsync(producer, parents, deletePaths, summary, ct));
             var operation = (deletePaths.Count > 0, addFiles.Count > 0) switch
             {
+                _ when rewrite => SnapshotOperations.Replace,
                 (true, true) => SnapshotOperations.Overwrite,
                 (true, false) => SnapshotOperations.Delete,
                 _ => SnapshotOperations.Append,

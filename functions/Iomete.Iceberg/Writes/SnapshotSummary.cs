@@ -37,9 +37,17 @@ internal sealed class SnapshotSummary
 
     public long AddedRecords => addedRecords;
 
+    /// <summary>Extra summary properties (a writer's own keys, e.g. the batch a streaming commit carries); metric keys win.</summary>
+    public IReadOnlyDictionary<string, string>? Properties { get; set; }
+
     public Dictionary<string, string> Build(string operation, Snapshot? parent)
     {
-        var summary = new Dictionary<string, string>(StringComparer.Ordinal) { ["operation"] = operation };
+        var summary = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Properties ?? new Dictionary<string, string>())
+        {
+            summary[key] = value;
+        }
+        summary["operation"] = operation;
         Put(summary, "added-data-files", addedDataFiles);
         Put(summary, "deleted-data-files", deletedDataFiles);
         Put(summary, "added-records", addedRecords);

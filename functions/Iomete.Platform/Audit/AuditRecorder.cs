@@ -7,20 +7,27 @@ namespace Iomete.Platform.Audit;
 
 /// <summary>
 /// Decides what a finished request leaves in the audit log: every mutating request and every
-/// authentication or authorization denial. Both hosts call it once per request.
+/// authentication or authorization denial. Both hosts call it once per request. Accepted event
+/// ingestion (<c>/data-plane/…</c>, thousands of requests a second) is counted in the stream's
+/// metrics instead; its refusals are audited like any other.
 /// </summary>
 public sealed partial class AuditRecorder(IAuditLog log, ICallerAccessor callers, TimeProvider clock, IIdGenerator ids, ILogger<AuditRecorder> logger)
 {
     public const string FunctionNameItem = "iomete.function";
 
+    public const string DataPlanePrefix = "/data-plane";
+
     public static bool ShouldRecord(string method, int status) =>
         status is 401 or 403 ||
         !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
 
+    public static bool ShouldRecord(string method, PathString path, int status) =>
+        ShouldRecord(method, status) && (status >= 400 || !path.StartsWithSegments(DataPlanePrefix, StringComparison.Ordinal));
+
     public async Task RecordAsync(HttpContext context)
     {
         var status = context.Response.StatusCode;
-        if (!ShouldRecord(context.Request.Method, status))
+        if (!ShouldRecord(context.Request.Method, context.Request.Path, status))
         {
             return;
         }

@@ -1,0 +1,37 @@
+using Iomete.Engine.Catalogs;
+using Iomete.Functions.EventStreams.Ingest.Runtime;
+using Iomete.Functions.EventStreams.Streams;
+using Iomete.Iceberg.IO;
+using Microsoft.Extensions.Logging;
+
+namespace Iomete.Functions.EventStreams.Ingest.Commit;
+
+/// <summary>What a stream's table committers share: the stream, the catalog (as the platform), storage, scratch space and time.</summary>
+internal sealed class CommitContext(
+    string streamId,
+    Func<EventStreamSettings> settings,
+    ILakehouseCatalog catalog,
+    TableFileIO io,
+    string scratchDirectory,
+    TimeProvider time,
+    StreamCounters counters,
+    ILogger logger)
+{
+    public string StreamId { get; } = streamId;
+
+    public EventStreamSettings Settings => settings();
+
+    public ILakehouseCatalog Catalog { get; } = catalog;
+
+    public TableFileIO Io { get; } = io;
+
+    public string ScratchDirectory { get; } = scratchDirectory;
+
+    public TimeProvider Time { get; } = time;
+
+    public StreamCounters Counters { get; } = counters;
+
+    public ILogger Logger { get; } = logger;
+
+    public long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();
+}
