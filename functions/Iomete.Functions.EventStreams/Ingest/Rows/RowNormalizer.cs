@@ -29,13 +29,14 @@ internal static class RowNormalizer
 
     private static NormalizedBody NormalizeJson(ReadOnlySpan<byte> body, State state)
     {
+        if (body.Trim(" \t\r\n"u8).Length == 0)
+        {
+            return NormalizedBody.Fail("The body is empty; send a JSON array of objects, one JSON object, or NDJSON.");
+        }
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
         try
         {
-            if (!reader.Read())
-            {
-                return NormalizedBody.Fail("The body is empty; send a JSON array of objects, one JSON object, or NDJSON.");
-            }
+            reader.Read();
             if (reader.TokenType == JsonTokenType.StartObject)
             {
                 var start = (int)reader.TokenStartIndex;
