@@ -1,6 +1,8 @@
 using Iomete.Functions.EventStreams.Streams;
 using Iomete.Platform.Errors;
+using Iomete.Platform.Data;
 using Iomete.Platform.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Iomete.Functions.EventStreams.Tests.Streams;
 
@@ -168,6 +170,38 @@ public abstract class EventStreamStoreTests(StreamsFixture fixture)
         Assert.Equal([inAnalytics.Id], active.Items.Select(s => s.Id));
         var ns = await fixture.Store.ListAsync(domain, new EventStreamFilter(Namespace: "analytics"), new ListQuery(0, 100, "created_ms", false, null), CancellationToken.None);
         Assert.Equal([inAnalytics.Id], ns.Items.Select(s => s.Id));
+    }
+    [Fact]
+    public async Task Find_SeesAChangeMadeByAnotherStoreInstance_AtTheLatestAfterTwoSeconds()
+    {
+        if (!fixture.Started)
+        {
+            return;
+        }
+        var clock = new ManualClock();
+        var db = fixture.Platform.Services.GetRequiredService<IMetadataDb>();
+        var replica = new EventStreamStore(db, clock);
+        var created = await fixture.Store.CreateAsync(NewStream(), CancellationToken.None);
+        Assert.Equal(EventStreamStatus.Starting, (await replica.FindAsync(created.Namespace, created.Name, CancellationToken.None))!.Status);
+
+        await fixture.Store.SetStatusAsync(created.Id, EventStreamStatus.Active, CancellationToken.None);
+        var soon = await replica.FindAsync(created.Namespace, created.Name, CancellationToken.None);
+        if (db.ChangeSignal(EventStreamsRegistration.Service) is not null)
+        {
+            // The embedded engine's change signal reaches every store on the data directory at once.
+            Assert.Equal(EventStreamStatus.Active, soon!.Status);
+        }
+        clock.Advance(TimeSpan.FromSeconds(2.1));
+        Assert.Equal(EventStreamStatus.Active, (await replica.FindAsync(created.Namespace, created.Name, CancellationToken.None))!.Status);
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset now = DateTimeOffset.UtcNow;
+
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public void Advance(TimeSpan by) => now += by;
     }
 }
 
