@@ -17,6 +17,19 @@ public sealed class EventStreamAccessTests(StreamsFixture fixture) : IClassFixtu
             await stranger.ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN", HttpMethod.Post, Root,
                 new { name = StreamsFixture.Unique("s"), resourceBundleId = fixture.BundleId });
             await stranger.ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN", HttpMethod.Get, $"{Root}/metrics");
+            // Domain access is decided before the stream is looked up or the body read: nothing is learnt from a 404 or 400.
+            var id = (await fixture.CreateAsync()).Str("id");
+            foreach (var path in new[] { id, Guid.NewGuid().ToString() })
+            {
+                await stranger.ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN", HttpMethod.Get, $"{Root}/{path}");
+                await stranger.ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN", HttpMethod.Put, $"{Root}/{path}", new { });
+                await stranger.ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN", HttpMethod.Delete, $"{Root}/{path}");
+                await stranger.ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN", HttpMethod.Post, $"{Root}/{path}/scale", new { });
+                await stranger.ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN", HttpMethod.Post, $"{Root}/{path}/start");
+                await stranger.ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN", HttpMethod.Post, $"{Root}/{path}/terminate");
+                await stranger.ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN", HttpMethod.Get, $"{Root}/{path}/connect");
+                await stranger.ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN", HttpMethod.Get, $"{Root}/{path}/metrics");
+            }
         }
     }
 
