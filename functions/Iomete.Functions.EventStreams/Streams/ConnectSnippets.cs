@@ -18,13 +18,13 @@ public sealed record ConnectSnippets(string Curl, string Csharp, string Python, 
           -d '[{"event":"signup","user_id":42},{"event":"login","user_id":42}]'
         """;
 
-    private static string CSharpSnippet(string url) => $$"""
-        using System.Net.Http.Json;
+    private static string CSharpSnippet(string url) => $$""""
+        using System.Text;
 
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "{{url}}")
         {
-            Content = JsonContent.Create(new[] { new { @event = "signup", user_id = 42 }, new { @event = "login", user_id = 42 } }),
+            Content = new StringContent("""[{"event":"signup","user_id":42},{"event":"login","user_id":42}]""", Encoding.UTF8, "application/json"),
         };
         request.Headers.TryAddWithoutValidation("Authorization", "{{TokenPlaceholder}}");
         request.Headers.Add("table", "{{TablePlaceholder}}");
@@ -32,7 +32,7 @@ public sealed record ConnectSnippets(string Curl, string Csharp, string Python, 
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         using var response = await http.SendAsync(request);
         Console.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        """;
+        """";
 
     private static string PythonSnippet(string url) => $$"""
         import uuid

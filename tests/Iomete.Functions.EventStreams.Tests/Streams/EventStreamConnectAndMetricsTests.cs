@@ -27,7 +27,7 @@ public sealed partial class EventStreamConnectAndMetricsTests(StreamsFixture fix
             Assert.True(code.Contains("<your-access-token>", StringComparison.Ordinal), $"{language} lacks the token placeholder");
             Assert.True(code.Contains("spark_catalog.default.events", StringComparison.Ordinal), $"{language} lacks the table");
             Assert.True(code.Contains("Idempotency-Key", StringComparison.Ordinal), $"{language} lacks the idempotency key");
-            Assert.True(code.Contains("application/json", StringComparison.Ordinal) || language == "csharp", $"{language} lacks the content type");
+            Assert.True(code.Contains("application/json", StringComparison.Ordinal), $"{language} lacks the content type");
         }
     }
 
