@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Iomete.Functions.EventStreams.Streams;
+using Iomete.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Iomete.Functions.EventStreams.Tests.Streams;
 
@@ -29,6 +31,26 @@ public sealed partial class EventStreamConnectAndMetricsTests(StreamsFixture fix
             Assert.True(code.Contains("Idempotency-Key", StringComparison.Ordinal), $"{language} lacks the idempotency key");
             Assert.True(code.Contains("application/json", StringComparison.Ordinal), $"{language} lacks the content type");
         }
+    }
+
+    [Fact]
+    public async Task Connect_UsesThePublicUrl_WhenOneIsConfigured()
+    {
+        var runtime = new RecordingStreamRuntime();
+        await using var platform = await LocalPlatform.StartAsync(
+            new Dictionary<string, string?> { ["Iomete:EventStreams:PublicUrl"] = "https://lakehouse.example.com/" },
+            b => b.Services.AddSingleton<IStreamRuntime>(runtime));
+        using var admin = await platform.LoginAsync();
+        var me = await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/v2/user");
+        var bundle = await admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/bundles",
+            new { name = StreamsFixture.Unique("b"), domain = "default", owner = new { id = me.Str("id"), type = "USER" } });
+        var stream = await admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, Root, new { name = "clicks", resourceBundleId = bundle.Str("id") });
+
+        var connect = await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{Root}/{stream.Str("id")}/connect");
+
+        const string expected = "https://lakehouse.example.com/data-plane/iomete-system/event-stream/clicks/ingest";
+        Assert.Equal(expected, connect.Str("endpoint"));
+        Assert.Contains(expected, connect.GetProperty("snippets").Str("curl"), StringComparison.Ordinal);
     }
 
     [Fact]
