@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Iomete.Functions.EventStreams.Streams;
 
@@ -6,6 +7,8 @@ internal static class StreamResourcesRegistration
 {
     public static IServiceCollection AddStreamResources(this IServiceCollection services)
     {
+        services.TryAddSingleton<EventStreamStore>();
+        services.TryAddSingleton<StreamAccess>();
         return services;
     }
 }
