@@ -7,9 +7,17 @@ public sealed class EventStreamsOptions
 {
     public const string Section = "Iomete:EventStreams";
 
-    /// <summary>Data-plane namespaces streams may run in (IOMETE's Helm <c>namespaces</c>); the first is the default.</summary>
-    [MinLength(1)]
-    public List<string> Namespaces { get; set; } = ["iomete-system"];
+    public const string DefaultNamespace = "iomete-system";
+
+    /// <summary>
+    /// Data-plane namespaces streams may run in (IOMETE's Helm <c>namespaces</c>); the first is the default. Empty
+    /// (the default) means <see cref="DefaultNamespace"/> only; configured values replace it (configuration binding
+    /// appends to a non-empty list default, hence the empty default).
+    /// </summary>
+    public List<string> Namespaces { get; set; } = [];
+
+    /// <summary><see cref="Namespaces"/>, or <see cref="DefaultNamespace"/> when none are configured.</summary>
+    public IReadOnlyList<string> AllowedNamespaces => Namespaces.Count > 0 ? Namespaces : [DefaultNamespace];
 
     /// <summary>Where write-ahead logs live (a stream's volume in a cluster); default <c>{DataDir}/event-streams</c>.</summary>
     public string? WalDirectory { get; set; }

@@ -14,7 +14,7 @@ public sealed record EventStreamFilter(EventStreamStatus? Status = null, string?
 /// observed state (set by start/terminate and by the runtime) and does not bump the version, so a configure based on
 /// what a user read is not refused just because the pipeline became ACTIVE meanwhile.
 /// </summary>
-public sealed class EventStreamStore(IMetadataDb db, TimeProvider clock)
+public sealed class EventStreamStore(IMetadataDb db, TimeProvider clock) : Ingest.IEventStreamLookup
 {
     /// <summary>Sort keys of the list API mapped to columns.</summary>
     public static readonly IReadOnlyDictionary<string, string> Sortable = new Dictionary<string, string>

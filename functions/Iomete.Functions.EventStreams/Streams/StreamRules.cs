@@ -25,10 +25,10 @@ internal static partial class StreamRules
     /// <summary>The namespace asked for, or the first configured one; it must be one of <see cref="EventStreamsOptions.Namespaces"/>.</summary>
     public static string Namespace(string? requested, EventStreamsOptions options)
     {
-        var ns = string.IsNullOrEmpty(requested) ? options.Namespaces[0] : requested;
-        if (!options.Namespaces.Contains(ns, StringComparer.Ordinal))
+        var ns = string.IsNullOrEmpty(requested) ? options.AllowedNamespaces[0] : requested;
+        if (!options.AllowedNamespaces.Contains(ns, StringComparer.Ordinal))
         {
-            throw ValidationException.ForField("namespace", $"must be one of: {string.Join(", ", options.Namespaces)}");
+            throw ValidationException.ForField("namespace", $"must be one of: {string.Join(", ", options.AllowedNamespaces)}");
         }
         return ns;
     }

@@ -35,7 +35,7 @@ public class StreamsFixture : IAsyncLifetime
 
     public static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var settings = await SettingsAsync();
         if (settings is null)
@@ -44,12 +44,26 @@ public class StreamsFixture : IAsyncLifetime
         }
         settings["Iomete:EventStreams:Namespaces:0"] = "iomete-system";
         settings["Iomete:EventStreams:Namespaces:1"] = "analytics";
-        platform = await LocalPlatform.StartAsync(settings, b => b.Services.AddSingleton<IStreamRuntime>(Runtime));
+        platform = await LocalPlatform.StartAsync(settings, b =>
+        {
+            if (UseRecordingRuntime)
+            {
+                b.Services.AddSingleton<IStreamRuntime>(Runtime);
+            }
+            Configure(b);
+        });
         Admin = await platform.LoginAsync();
         BundleId = await NewBundleAsync();
     }
 
     protected virtual Task<Dictionary<string, string?>?> SettingsAsync() => Task.FromResult<Dictionary<string, string?>?>([]);
+
+    /// <summary>False runs the real ingestion pipelines instead of the recording runtime.</summary>
+    protected virtual bool UseRecordingRuntime => true;
+
+    protected virtual void Configure(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder)
+    {
+    }
 
     /// <summary>A new resource bundle of the default domain owned by the admin.</summary>
     public async Task<string> NewBundleAsync()

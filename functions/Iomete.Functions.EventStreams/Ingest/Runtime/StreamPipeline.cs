@@ -53,6 +53,9 @@ internal sealed partial class StreamPipeline : IAsyncDisposable
 
     public StreamCounters Counters { get; }
 
+    /// <summary>The start under way or done (recovery, then ACTIVE in the store), set by the runtime.</summary>
+    public Task Started { get; set; } = Task.CompletedTask;
+
     public void Reconfigure(EventStream updated) => stream = updated;
 
     /// <summary>Recovers the log (its records go back to their committers, its keys to the index), then accepts events.</summary>

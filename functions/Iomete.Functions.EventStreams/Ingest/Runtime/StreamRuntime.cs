@@ -50,7 +50,7 @@ internal sealed partial class StreamRuntime(
         {
             return;
         }
-        _ = Task.Run(async () =>
+        pipeline.Started = Task.Run(async () =>
         {
             try
             {
@@ -72,6 +72,8 @@ internal sealed partial class StreamRuntime(
         {
             return;
         }
+        // A start still under way finishes first (and sets ACTIVE), so the caller's STOPPED is the last word.
+        await pipeline.Started.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.DrainTimeout);
         try
