@@ -32,7 +32,7 @@ public sealed class IngestEndToEndTests(IngestFixture fixture) : IClassFixture<I
         Assert.Equal(2, body.GetProperty("events").GetInt32());
         Assert.False(body.GetProperty("replayed").GetBoolean());
         Assert.Equal(2, await fixture.WaitForCountAsync(table, c => c >= 2));
-        var rows = await fixture.RowsAsync($"SELECT id, name, CAST(amount AS VARCHAR), CAST("at" AS VARCHAR), length(__id__), __ts__ IS NOT NULL, __write_id__ FROM {table} ORDER BY id");
+        var rows = await fixture.RowsAsync($"SELECT id, name, CAST(amount AS VARCHAR), CAST(\"at\" AS VARCHAR), length(__id__), __ts__ IS NOT NULL, __write_id__ FROM {table} ORDER BY id");
         Assert.Equal("a", rows[0][1].GetString());
         Assert.Equal("12.50", rows[0][2].GetString());
         Assert.StartsWith("2026-01-02 03:04:05", rows[0][3].GetString(), StringComparison.Ordinal);
