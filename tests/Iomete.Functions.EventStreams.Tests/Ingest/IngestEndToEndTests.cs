@@ -229,3 +229,38 @@ public sealed class IngestEndToEndTests(IngestFixture fixture) : IClassFixture<I
         Assert.Equal(5, files[0][0].GetInt64());
     }
 }
+
+/// <summary>An independent Iceberg reader (npm icebird) reads what a stream ingested.</summary>
+public sealed class IngestInteropTests(IngestFixture fixture) : IClassFixture<IngestFixture>
+{
+    [Fact]
+    public async Task Icebird_ReadsTheIngestedTable_WithTheSameRows()
+    {
+        if (Iomete.Testing.NodeTools.MissingReason() is { } missing)
+        {
+            Assert.False(Iomete.Testing.Requires.InCi, missing);
+            return;
+        }
+        var stream = await fixture.ActiveStreamAsync();
+        var table = await fixture.NewTableAsync("id BIGINT, name VARCHAR");
+        for (var batch = 0; batch < 3; batch++)
+        {
+            var body = string.Join("\n", Enumerable.Range(batch * 100, 100).Select(i => $"{{\"id\":{i},\"name\":\"n{i}\"}}"));
+            using var response = await fixture.IngestAsync(stream, table, body, contentType: "application/x-ndjson");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        Assert.Equal(300, await fixture.WaitForCountAsync(table, c => c >= 300));
+        var name = table.Split('.')[2];
+        var loaded = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get,
+            $"/catalogs/{IngestFixture.Catalog}/v1/{IngestFixture.Catalog}/namespaces/{IngestFixture.Database}/tables/{name}");
+        var metadata = loaded.GetProperty("metadata-location").GetString()!;
+        var output = await Iomete.Testing.NodeTools.RunScriptAsync("icebird-read.mjs", [metadata], TimeSpan.FromSeconds(60));
+        var rows = JsonDocument.Parse(output.Split('\n').Last(l => l.StartsWith('{'))).RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(300, rows.Count);
+        var byId = rows.ToDictionary(r => long.Parse(r.GetProperty("id").ToString(), System.Globalization.CultureInfo.InvariantCulture), r => r);
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => (long)i), byId.Keys.Order());
+        Assert.Equal("n42", byId[42].GetProperty("name").GetString());
+        Assert.Equal(36, byId[42].GetProperty("__id__").GetString()!.Length);
+        Assert.StartsWith(stream.Str("id"), byId[42].GetProperty("__write_id__").GetString(), StringComparison.Ordinal);
+    }
+}
