@@ -80,7 +80,7 @@ internal static class IngestBenchmark
         report.AppendLine(CultureInfo.InvariantCulture,
             $"- `SELECT count(*)` = {count:N0}, acknowledged (incl. {warm.Requests * BatchEvents:N0} of a {WarmUp.TotalSeconds:F0} s warm-up) = {expected:N0}: {(count == expected ? "**matches exactly**" : "**MISMATCH**")}.");
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"- Stream metrics after the drain: {Long(metrics, "commitsTotal")} commits, commit latency p99 {Ms(metrics, "commitLatencyP99Ms")} (first event to commit), {Long(metrics, "throttledTotal")} throttled, {Long(metrics, "compactionsTotal")} compactions. Non-200 answers during the run: {run.RefusedText} (warm-up: {warm.RefusedText}).");
+            $"- Stream metrics after the drain (since the stream started, warm-up included): {Long(metrics, "commitsTotal")} commits, {Long(metrics, "commitFailuresTotal")} failed commit attempts, commit latency p99 {Ms(metrics, "commitLatencyP99Ms")} (first event to commit), {Long(metrics, "throttledTotal")} throttled, {Long(metrics, "compactionsTotal")} compactions. Non-200 answers during the run: {run.RefusedText} (warm-up: {warm.RefusedText}).");
         report.AppendLine();
     }
 
