@@ -106,8 +106,8 @@ internal static class IngestLoad
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async w =>
         {
-            var mine = acked[w] = new List<long>(100_000);
-            var times = latencies[w] = new List<double>(100_000);
+            var mine = acked[w] = new List<long>(16_384);
+            var times = latencies[w] = new List<double>(16_384);
             var failures = refused[w] = [];
             while (stopwatch.Elapsed < duration)
             {
