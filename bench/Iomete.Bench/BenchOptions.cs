@@ -13,7 +13,8 @@ internal sealed record BenchOptions(string Mode, int Seconds, int Concurrency, i
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        return new BenchOptions(mode, Int("--seconds", 5), Int("--concurrency", 16), Int("--rounds", 3), Int("--port", 0), Value("--write"),
+        var ingest = mode == "ingest";
+        return new BenchOptions(mode, Int("--seconds", ingest ? 10 : 5), Int("--concurrency", ingest ? 4 : 16), Int("--rounds", 3), Int("--port", 0), Value("--write"),
             Value("--scale") is { } scale ? double.Parse(scale, CultureInfo.InvariantCulture) : 1);
     }
 }
