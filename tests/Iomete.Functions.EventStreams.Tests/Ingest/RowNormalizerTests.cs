@@ -47,13 +47,35 @@ public sealed class RowNormalizerTests
         Assert.Equal(1, (long)rows[0]["id"]!);
         Assert.Equal("""{"first":"A"}""", (string)rows[0]["name"]!);
         Assert.Equal("12.50", (string)rows[0]["amount"]!);
-        Assert.Equal("2026-01-02 03:04:05.123000+00", (string)rows[0]["at"]!);
+        Assert.Equal(1_767_323_045_123_000, (long)rows[0]["at"]!);
         Assert.True((bool)rows[0]["ok"]!);
         Assert.Equal("2", (string)rows[0]["tags"]![1]!);
         Assert.False(rows[0]["geo"]!.AsObject().ContainsKey("alt"));
         Assert.False(rows[0].ContainsKey("extra"));
         Assert.Equal(Micros, (long)rows[0]["__ts__"]!);
         Assert.Equal(2, (long)rows[1]["id"]!);
+    }
+
+    [Theory]
+    [InlineData("2026-01-02T03:04:05Z", 1_767_323_045_000_000)]
+    [InlineData("2026-01-02 03:04:05.1234567", 1_767_323_045_123_456)]
+    [InlineData("2026-01-02T05:04:05+02:00", 1_767_323_045_000_000)]
+    [InlineData("2026-01-02T01:04:05-0200", 1_767_323_045_000_000)]
+    [InlineData("Fri, 02 Jan 2026 03:04:05 GMT", 1_767_323_045_000_000)]
+    public void Timestamps_AreReadInTheirCommonForms(string text, long micros)
+    {
+        var result = Run($$$"""[{"id":1,"at":"{{{text}}}","geo":{"lat":1,"lon":2}}]""");
+        Assert.Equal(micros, (long)Lines(result.Rows).Single()["at"]!);
+    }
+
+    [Fact]
+    public void InvalidRows_InNdjson_DoNotDisturbTheirNeighbours()
+    {
+        var result = Run("{\"id\":1}\n{\"id\":\"x\",\"name\":\"q\"}\n{\"id\":2} {}\n{\"id\":3", ndjson: true, policy: InvalidRowPolicy.DeadLetter);
+        Assert.Equal(1, result.RowCount);
+        Assert.Equal(3, result.DeadLetterCount);
+        Assert.Equal([1L], Lines(result.Rows).Select(r => (long)r["id"]!));
+        Assert.Equal([1, 2, 3], Lines(result.DeadLetterRows).Select(r => (int)r["row_index"]!));
     }
 
     [Fact]

@@ -32,8 +32,10 @@ internal static class BatchRelation
                     continue;
             }
             var binary = field.Type is FixedType or PrimitiveType { Id: TypeId.Binary };
-            columns.Add($"{DuckDbSchema.Literal(field.Name)}: {DuckDbSchema.Literal(binary ? "VARCHAR" : DuckDbSchema.TypeOf(field.Type))}");
-            select.Add(binary ? $"from_base64({name})" : name);
+            // Top-level timestamps arrive as epoch microseconds (see ValueNormalizer).
+            var micros = field.Type is PrimitiveType { Id: TypeId.Timestamp or TypeId.TimestampTz or TypeId.TimestampNs };
+            columns.Add($"{DuckDbSchema.Literal(field.Name)}: {DuckDbSchema.Literal(binary ? "VARCHAR" : micros ? "BIGINT" : DuckDbSchema.TypeOf(field.Type))}");
+            select.Add(binary ? $"from_base64({name})" : micros ? $"make_timestamp({name})" : name);
         }
         columns.Add("'__ts__': 'BIGINT'");
         return $"SELECT {string.Join(", ", select)} FROM read_json({DuckDbSchema.Literal(ndjsonPath)}, format = 'newline_delimited', "

@@ -5,6 +5,9 @@ namespace Iomete.Functions.EventStreams.Ingest.Commit;
 /// <summary>The small files a stream added to one table since they were last compacted, grouped by partition.</summary>
 internal sealed class CompactionTracker
 {
+    /// <summary>Files from this size on are big enough to stay as they are (a busy stream's commits need no compaction).</summary>
+    public const long SmallFileBytes = 32L << 20;
+
     private readonly Lock gate = new();
     private readonly Dictionary<string, List<DataFile>> byPartition = new(StringComparer.Ordinal);
     private int count;

@@ -234,10 +234,10 @@ internal sealed partial class TableCommitter : IAsyncDisposable
         LastCommitAt = context.Time.GetUtcNow();
         LastSnapshotId = snapshotId ?? LastSnapshotId;
         context.Counters.Committed(context.NowMs - batch[0].AckTimeMs);
-        committed(this, new CommitOutcome(fresh.Sum(p => (long)p.Count), context.NowMs - batch[0].AckTimeMs, context.NowMs - started));
+        committed(this, new CommitOutcome(fresh.Sum(p => (long)p.Count), batch.Sum(p => p.Bytes), context.NowMs - batch[0].AckTimeMs, context.NowMs - started));
         if (snapshotId is not null && files is not null)
         {
-            Compaction.Add(files);
+            Compaction.Add(files.Where(f => f.FileSizeInBytes < CompactionTracker.SmallFileBytes));
             commitsSinceExpiry++;
             StartMaintenanceIfDue(ct);
         }
@@ -318,5 +318,5 @@ internal sealed partial class TableCommitter : IAsyncDisposable
     private static partial void LogLoopFailed(ILogger logger, Exception exception, string table);
 }
 
-/// <summary>What one commit did: events landed, latency from the oldest acknowledgement, and of the commit itself.</summary>
-internal sealed record CommitOutcome(long Events, long AckToCommitMs, long CommitMs);
+/// <summary>What one commit did: events landed, bytes taken off the queue, latency from the oldest acknowledgement, and of the commit itself.</summary>
+internal sealed record CommitOutcome(long Events, long Bytes, long AckToCommitMs, long CommitMs);

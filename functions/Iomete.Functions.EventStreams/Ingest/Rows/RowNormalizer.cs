@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Iomete.Functions.EventStreams.Streams;
@@ -7,15 +5,14 @@ using Iomete.Functions.EventStreams.Streams;
 namespace Iomete.Functions.EventStreams.Ingest.Rows;
 
 /// <summary>
-/// Turns a request body (a JSON array of objects, one object, or NDJSON) into normalized rows for one table. Each row
-/// is checked on its own: good rows are written, bad rows are reported with their index and column, and, when the
-/// stream dead-letters, kept as their original JSON for the dead-letter table.
+/// Turns a request body (a JSON array of objects, one object, or NDJSON) into normalized rows for one table, in one
+/// pass over the body. Each row is checked on its own: good rows are written, bad rows are reported with their index
+/// and column and, when the stream dead-letters, kept as their original JSON for the dead-letter table.
 /// </summary>
 internal static class RowNormalizer
 {
     public const int MaxListedErrors = 100;
-    private static readonly JsonEncodedText TimestampName = JsonEncodedText.Encode(SystemColumns.Timestamp);
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
     public static NormalizedBody Normalize(ReadOnlySpan<byte> body, bool ndjson, TableShape shape, InvalidRowPolicy policy, long ingestMicros)
     {
@@ -23,42 +20,37 @@ internal static class RowNormalizer
         {
             return NormalizedBody.Fail("The body is not valid UTF-8.");
         }
-        var state = new State(shape, policy, ingestMicros, body.Length);
+        var state = new RowSink(shape, policy, ingestMicros, body.Length);
         return ndjson ? NormalizeLines(body, state) : NormalizeJson(body, state);
     }
 
-    private static NormalizedBody NormalizeJson(ReadOnlySpan<byte> body, State state)
+    private static NormalizedBody NormalizeJson(ReadOnlySpan<byte> body, RowSink state)
     {
         if (body.Trim(" \t\r\n"u8).Length == 0)
         {
             return NormalizedBody.Fail("The body is empty; send a JSON array of objects, one JSON object, or NDJSON.");
         }
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+        var reader = new Utf8JsonReader(body, ReaderOptions);
         try
         {
             reader.Read();
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                var start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                state.Row(body[start..(int)reader.BytesConsumed]);
+                state.Row(ref reader, body);
             }
             else if (reader.TokenType == JsonTokenType.StartArray)
             {
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        state.Row(ref reader, body);
+                        continue;
+                    }
                     var start = (int)reader.TokenStartIndex;
                     var token = reader.TokenType;
                     reader.Skip();
-                    var slice = body[start..(int)reader.BytesConsumed];
-                    if (token == JsonTokenType.StartObject)
-                    {
-                        state.Row(slice);
-                    }
-                    else
-                    {
-                        state.Bad(slice, "", $"each event must be a JSON object, got {ValueNormalizer.Describe(token)}");
-                    }
+                    state.Bad(body[start..(int)reader.BytesConsumed], "", $"each event must be a JSON object, got {ValueNormalizer.Describe(token)}");
                 }
             }
             else
@@ -77,7 +69,7 @@ internal static class RowNormalizer
         return state.Result();
     }
 
-    private static NormalizedBody NormalizeLines(ReadOnlySpan<byte> body, State state)
+    private static NormalizedBody NormalizeLines(ReadOnlySpan<byte> body, RowSink state)
     {
         while (body.Length > 0)
         {
@@ -94,108 +86,23 @@ internal static class RowNormalizer
                 state.Bad(trimmed, "", "each line must be one JSON object");
                 continue;
             }
+            var mark = state.Mark();
             try
             {
-                var reader = new Utf8JsonReader(trimmed, new JsonReaderOptions { MaxDepth = 64 });
+                var reader = new Utf8JsonReader(trimmed, ReaderOptions);
                 reader.Read();
-                reader.Skip();
-                if (reader.Read())
+                if (state.Row(ref reader, trimmed) && reader.Read())
                 {
+                    state.Undo(mark);
                     state.Bad(trimmed, "", "each line must hold exactly one JSON object");
-                    continue;
                 }
             }
             catch (JsonException e)
             {
+                state.Undo(mark);
                 state.Bad(trimmed, "", $"not valid JSON: {e.Message}");
-                continue;
             }
-            state.Row(trimmed);
         }
         return state.Result();
-    }
-
-    /// <summary>Accumulates one request's output; a row is written to a side buffer first so a bad row leaves no trace.</summary>
-    private sealed class State
-    {
-        private readonly TableShape shape;
-        private readonly InvalidRowPolicy policy;
-        private readonly long ingestMicros;
-        private readonly ArrayBufferWriter<byte> rows;
-        private readonly ArrayBufferWriter<byte> row = new(1024);
-        private readonly Utf8JsonWriter rowWriter;
-        private readonly List<RowError> errors = [];
-        private ArrayBufferWriter<byte>? deadRows;
-        private int index;
-        private int good;
-        private int invalid;
-
-        public State(TableShape shape, InvalidRowPolicy policy, long ingestMicros, int bodyLength)
-        {
-            this.shape = shape;
-            this.policy = policy;
-            this.ingestMicros = ingestMicros;
-            rows = new ArrayBufferWriter<byte>(Math.Max(256, bodyLength + (bodyLength / 4)));
-            rowWriter = new Utf8JsonWriter(row, WriterOptions);
-        }
-
-        public void Row(ReadOnlySpan<byte> json)
-        {
-            row.ResetWrittenCount();
-            rowWriter.Reset(row);
-            var reader = new Utf8JsonReader(json);
-            reader.Read();
-            rowWriter.WriteStartObject();
-            var problem = ValueNormalizer.WriteFields(ref reader, json, shape.Columns, "", rowWriter);
-            if (problem is { } p)
-            {
-                Bad(json, p.Path, p.Message);
-                return;
-            }
-            rowWriter.WriteNumber(TimestampName, ingestMicros);
-            rowWriter.WriteEndObject();
-            rowWriter.Flush();
-            if (invalid == 0 || policy == InvalidRowPolicy.DeadLetter)
-            {
-                rows.Write(row.WrittenSpan);
-                rows.Write("\n"u8);
-            }
-            good++;
-            index++;
-        }
-
-        public void Bad(ReadOnlySpan<byte> json, string column, string message)
-        {
-            invalid++;
-            if (errors.Count < MaxListedErrors)
-            {
-                errors.Add(new RowError(index, column, message));
-            }
-            if (policy == InvalidRowPolicy.DeadLetter)
-            {
-                deadRows ??= new ArrayBufferWriter<byte>();
-                using var writer = new Utf8JsonWriter(deadRows, WriterOptions);
-                writer.WriteStartObject();
-                writer.WriteNumber("row_index", index);
-                writer.WriteString("payload", json);
-                writer.WriteString("error_column", column);
-                writer.WriteString("error", message);
-                writer.WriteNumber(TimestampName, ingestMicros);
-                writer.WriteEndObject();
-                writer.Flush();
-                deadRows.Write("\n"u8);
-            }
-            index++;
-        }
-
-        public NormalizedBody Result() => new()
-        {
-            Rows = invalid > 0 && policy == InvalidRowPolicy.Reject ? default : rows.WrittenMemory,
-            RowCount = invalid > 0 && policy == InvalidRowPolicy.Reject ? 0 : good,
-            DeadLetterRows = deadRows?.WrittenMemory ?? default,
-            DeadLetterCount = policy == InvalidRowPolicy.DeadLetter ? invalid : 0,
-            InvalidCount = invalid,
-            Errors = errors,
-        };
     }
 }

@@ -34,7 +34,7 @@ internal sealed class TableShape
         {
             Check(field.Name, field.Type, nested: false);
         }
-        return new TableShape(table, metadata, new FieldLookup(user.Select(f => new ColumnPlan(f, f.Name))));
+        return new TableShape(table, metadata, new FieldLookup(user.Select((f, i) => new ColumnPlan(f, f.Name, i, topLevel: true))));
     }
 
     private static void Check(string path, IcebergType type, bool nested)

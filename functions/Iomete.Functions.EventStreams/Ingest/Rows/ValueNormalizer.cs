@@ -7,17 +7,60 @@ namespace Iomete.Functions.EventStreams.Ingest.Rows;
 
 /// <summary>
 /// Checks one JSON value against a column type and writes it in the canonical form the committer's
-/// <c>read_json</c> reads back without surprises: integers as numbers, decimals and temporal values as ISO strings,
-/// binary as base64 text, nested values recursively, and anything under a string column as text (objects and
-/// arrays as their JSON). The reader starts on the value's first token and ends on its last; after a problem it is
-/// left wherever the problem was found (callers parse each row with a reader of its own and drop it).
+/// <c>read_json</c> reads back without surprises: integers and floats as their checked raw tokens, top-level
+/// timestamps as epoch microseconds, decimals and other temporal values as exact text, binary as base64 text, nested
+/// values recursively, and anything under a string column as text (objects and arrays as their JSON). The reader
+/// starts on the value's first token and ends on its last; after a problem it is left where the problem was found.
 /// </summary>
 internal static class ValueNormalizer
 {
-    private const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+    /// <summary>Writes a struct's (or a row's) known fields; unknown names are ignored, missing required ones reported.</summary>
+    /// <returns>Null when written; otherwise the path and reason of the first problem.</returns>
+    public static (string Path, string Message)? WriteFields(
+        ref Utf8JsonReader reader, ReadOnlySpan<byte> source, FieldLookup fields, string path, RowBuffer output, ref bool wroteAny)
+    {
+        Span<bool> seen = fields.All.Count <= 256 ? stackalloc bool[fields.All.Count] : new bool[fields.All.Count];
+        var previous = -1;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var column = fields.Find(ref reader, previous);
+            reader.Read();
+            if (column is null)
+            {
+                reader.Skip();
+                continue;
+            }
+            previous = column.Index;
+            seen[column.Index] = true;
+            if (reader.TokenType == JsonTokenType.Null && !column.Field.Required)
+            {
+                continue;
+            }
+            if (wroteAny)
+            {
+                output.Byte((byte)',');
+            }
+            wroteAny = true;
+            output.Bytes(column.QuotedName);
+            if (Write(ref reader, source, column, output) is { } problem)
+            {
+                return problem;
+            }
+        }
+        if (fields.Required.Count > 0)
+        {
+            foreach (var required in fields.Required)
+            {
+                if (!seen[required.Index])
+                {
+                    return (path.Length == 0 ? required.Field.Name : path + "." + required.Field.Name, "is required and missing");
+                }
+            }
+        }
+        return null;
+    }
 
-    /// <returns>Null when written; otherwise the path and reason of the first problem (the value is skipped).</returns>
-    public static (string Path, string Message)? Write(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, ColumnPlan column, Utf8JsonWriter writer)
+    private static (string Path, string Message)? Write(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, ColumnPlan column, RowBuffer output)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -25,144 +68,137 @@ internal static class ValueNormalizer
             {
                 return (column.Path, "is required and cannot be null");
             }
-            writer.WriteNullValue();
+            output.Bytes("null"u8);
             return null;
         }
         return column.Type switch
         {
-            StructType => WriteStruct(ref reader, source, column, writer),
-            ListType => WriteList(ref reader, source, column, writer),
-            MapType => WriteMap(ref reader, source, column, writer),
-            PrimitiveType p => WritePrimitive(ref reader, source, p, writer) is { } message ? (column.Path, message) : null,
+            StructType => WriteStruct(ref reader, source, column, output),
+            ListType => WriteList(ref reader, source, column, output),
+            MapType => WriteMap(ref reader, source, column, output),
+            PrimitiveType p => WritePrimitive(ref reader, source, p, column.Micros, output) is { } message ? (column.Path, message) : null,
             _ => (column.Path, $"has type {column.Type}, which ingest cannot write"),
         };
     }
 
-    /// <summary>Writes a struct's (or a row's) known fields; unknown names are ignored, missing required ones reported.</summary>
-    public static (string Path, string Message)? WriteFields(
-        ref Utf8JsonReader reader, ReadOnlySpan<byte> source, FieldLookup fields, string path, Utf8JsonWriter writer)
-    {
-        Span<bool> seen = fields.All.Count <= 256 ? stackalloc bool[fields.All.Count] : new bool[fields.All.Count];
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var column = fields.Find(ref reader);
-            reader.Read();
-            if (column is null)
-            {
-                reader.Skip();
-                continue;
-            }
-            seen[fields.IndexOf(column)] = true;
-            if (reader.TokenType == JsonTokenType.Null && !column.Field.Required)
-            {
-                continue;
-            }
-            writer.WritePropertyName(column.EncodedName);
-            if (Write(ref reader, source, column, writer) is { } problem)
-            {
-                return problem;
-            }
-        }
-        foreach (var required in fields.Required)
-        {
-            if (!seen[fields.IndexOf(required)])
-            {
-                return (Join(path, required.Field.Name), "is required and missing");
-            }
-        }
-        return null;
-    }
-
-    private static (string, string)? WriteStruct(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, ColumnPlan column, Utf8JsonWriter writer)
+    private static (string, string)? WriteStruct(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, ColumnPlan column, RowBuffer output)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             return (column.Path, $"expects an object, got {Describe(reader.TokenType)}");
         }
-        writer.WriteStartObject();
-        var problem = WriteFields(ref reader, source, column.Fields!, column.Path, writer);
-        writer.WriteEndObject();
+        output.Byte((byte)'{');
+        var wroteAny = false;
+        var problem = WriteFields(ref reader, source, column.Fields!, column.Path, output, ref wroteAny);
+        output.Byte((byte)'}');
         return problem;
     }
 
-    private static (string, string)? WriteList(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, ColumnPlan column, Utf8JsonWriter writer)
+    private static (string, string)? WriteList(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, ColumnPlan column, RowBuffer output)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             return (column.Path, $"expects an array, got {Describe(reader.TokenType)}");
         }
-        writer.WriteStartArray();
+        output.Byte((byte)'[');
+        var first = true;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (Write(ref reader, source, column.Element!, writer) is { } problem)
+            if (!first)
+            {
+                output.Byte((byte)',');
+            }
+            first = false;
+            if (Write(ref reader, source, column.Element!, output) is { } problem)
             {
                 return problem;
             }
         }
-        writer.WriteEndArray();
+        output.Byte((byte)']');
         return null;
     }
 
-    private static (string, string)? WriteMap(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, ColumnPlan column, Utf8JsonWriter writer)
+    private static (string, string)? WriteMap(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, ColumnPlan column, RowBuffer output)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             return (column.Path, $"expects an object, got {Describe(reader.TokenType)}");
         }
-        writer.WriteStartObject();
+        output.Byte((byte)'{');
+        var first = true;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            writer.WritePropertyName(reader.GetString()!);
+            if (!first)
+            {
+                output.Byte((byte)',');
+            }
+            first = false;
+            output.Quoted(reader.ValueSpan);
+            output.Byte((byte)':');
             reader.Read();
-            if (Write(ref reader, source, column.Element!, writer) is { } problem)
+            if (Write(ref reader, source, column.Element!, output) is { } problem)
             {
                 return problem;
             }
         }
-        writer.WriteEndObject();
+        output.Byte((byte)'}');
         return null;
     }
 
-    private static string? WritePrimitive(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, PrimitiveType type, Utf8JsonWriter writer)
+    private static string? WritePrimitive(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, PrimitiveType type, bool micros, RowBuffer output)
     {
         var token = reader.TokenType;
         switch (type)
         {
             case DecimalType d:
-                return WriteDecimal(ref reader, d, writer);
+                return WriteDecimal(ref reader, d, output);
             case FixedType f:
-                return WriteBinary(ref reader, f.Length, writer);
+                return WriteBinary(ref reader, f.Length, output);
         }
         switch (type.Id)
         {
             case TypeId.String:
-                WriteAsText(ref reader, source, writer);
+                WriteAsText(ref reader, source, output);
                 return null;
             case TypeId.Boolean:
                 if (token is JsonTokenType.True or JsonTokenType.False)
                 {
-                    writer.WriteBooleanValue(token == JsonTokenType.True);
+                    output.Bytes(token == JsonTokenType.True ? "true"u8 : "false"u8);
                     return null;
                 }
                 if (token == JsonTokenType.String && bool.TryParse(reader.GetString(), out var flag))
                 {
-                    writer.WriteBooleanValue(flag);
+                    output.Bytes(flag ? "true"u8 : "false"u8);
                     return null;
                 }
                 return $"expects a boolean, got {Describe(token)}";
             case TypeId.Int or TypeId.Long:
-                if (!TryInteger(ref reader, out var integer))
+                long integer;
+                if (token == JsonTokenType.Number && reader.TryGetInt64(out integer))
                 {
-                    return $"expects an integer, got {Describe(token)}";
+                    if (type.Id == TypeId.Int && integer is < int.MinValue or > int.MaxValue)
+                    {
+                        return $"value {integer} is out of range for int";
+                    }
+                    output.Bytes(reader.ValueSpan);
+                    return null;
                 }
-                if (type.Id == TypeId.Int && integer is < int.MinValue or > int.MaxValue)
+                if (token == JsonTokenType.String && long.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out integer)
+                    && (type.Id == TypeId.Long || integer is >= int.MinValue and <= int.MaxValue))
                 {
-                    return $"value {integer} is out of range for int";
+                    output.Long(integer);
+                    return null;
                 }
-                writer.WriteNumberValue(integer);
-                return null;
+                return $"expects an integer{(type.Id == TypeId.Int ? " (int range)" : "")}, got {Describe(token)}";
             case TypeId.Float or TypeId.Double:
-                if (!TryDouble(ref reader, out var real) || !double.IsFinite(real))
+                double real;
+                var ok = token switch
+                {
+                    JsonTokenType.Number => reader.TryGetDouble(out real),
+                    JsonTokenType.String => double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out real),
+                    _ => (real = 0) is 1,
+                };
+                if (!ok || !double.IsFinite(real))
                 {
                     return $"expects a finite number, got {Describe(token)}";
                 }
@@ -170,71 +206,93 @@ internal static class ValueNormalizer
                 {
                     return $"value {real.ToString(CultureInfo.InvariantCulture)} is out of range for float";
                 }
-                writer.WriteNumberValue(real);
+                if (token == JsonTokenType.Number)
+                {
+                    output.Bytes(reader.ValueSpan);
+                }
+                else
+                {
+                    output.Double(real);
+                }
                 return null;
             case TypeId.Date:
                 if (token == JsonTokenType.String && DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    output.Quoted(System.Text.Encoding.ASCII.GetBytes(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
                     return null;
                 }
-                if (token == JsonTokenType.Number && reader.TryGetInt32(out var days) && days is > -3_000_000 and < 3_000_000)
+                if (token == JsonTokenType.Number && reader.TryGetInt32(out var days) && days is > -700_000 and < 2_900_000)
                 {
-                    writer.WriteStringValue(DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    var day = DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + days);
+                    output.Quoted(System.Text.Encoding.ASCII.GetBytes(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
                     return null;
                 }
                 return $"expects a date (yyyy-MM-dd or days since 1970-01-01), got {Describe(token)}";
             case TypeId.Time:
                 if (token == JsonTokenType.String && TimeOnly.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
                 {
-                    writer.WriteStringValue(time.ToString("HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
+                    output.Quoted(System.Text.Encoding.ASCII.GetBytes(time.ToString("HH:mm:ss.ffffff", CultureInfo.InvariantCulture)));
                     return null;
                 }
                 return $"expects a time (HH:mm:ss[.ffffff]), got {Describe(token)}";
             case TypeId.Timestamp or TypeId.TimestampTz or TypeId.TimestampNs:
-                if (!TryInstant(ref reader, out var instant))
+                long instant = 0;
+                var parsed = token switch
+                {
+                    JsonTokenType.Number => reader.TryGetInt64(out var millis) && IsoInstant.FromMillis(millis, out instant),
+                    JsonTokenType.String when !reader.ValueIsEscaped => IsoInstant.TryParse(reader.ValueSpan, out instant),
+                    JsonTokenType.String => IsoInstant.TryParse(System.Text.Encoding.UTF8.GetBytes(reader.GetString()!), out instant),
+                    _ => false,
+                };
+                if (!parsed)
                 {
                     return $"expects a timestamp (ISO-8601 text or epoch milliseconds), got {Describe(token)}";
                 }
-                writer.WriteStringValue(instant.UtcDateTime.ToString(type.Id == TypeId.TimestampTz ? "yyyy-MM-dd HH:mm:ss.ffffff+00" : "yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
+                if (micros)
+                {
+                    output.Long(instant);
+                }
+                else
+                {
+                    output.Quoted(System.Text.Encoding.ASCII.GetBytes(IsoInstant.Text(instant, type.Id == TypeId.TimestampTz)));
+                }
                 return null;
             case TypeId.Uuid:
-                if (token == JsonTokenType.String && Guid.TryParse(reader.GetString(), out var uuid))
+                if (token == JsonTokenType.String && !reader.ValueIsEscaped && Utf8Parser.TryParse(reader.ValueSpan, out Guid uuid, out var used) && used == reader.ValueSpan.Length)
                 {
-                    writer.WriteStringValue(uuid.ToString("D"));
+                    output.Byte((byte)'"');
+                    output.Formatted(uuid, "D");
+                    output.Byte((byte)'"');
                     return null;
                 }
                 return $"expects a UUID, got {Describe(token)}";
             case TypeId.Binary:
-                return WriteBinary(ref reader, null, writer);
+                return WriteBinary(ref reader, null, output);
             default:
                 return $"has type {type}, which ingest cannot write";
         }
     }
 
     /// <summary>Strings as they are; any other value as its JSON text (nested values go to string columns whole).</summary>
-    private static void WriteAsText(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, Utf8JsonWriter writer)
+    private static void WriteAsText(ref Utf8JsonReader reader, ReadOnlySpan<byte> source, RowBuffer output)
     {
         switch (reader.TokenType)
         {
-            case JsonTokenType.String when !reader.ValueIsEscaped:
-                writer.WriteStringValue(reader.ValueSpan);
-                break;
             case JsonTokenType.String:
-                writer.WriteStringValue(reader.GetString());
+                output.Quoted(reader.ValueSpan);
                 break;
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();
-                writer.WriteStringValue(source[start..(int)reader.BytesConsumed]);
+                output.Escaped(source[start..(int)reader.BytesConsumed]);
                 break;
             default:
-                writer.WriteStringValue(reader.ValueSpan);
+                output.Quoted(reader.ValueSpan);
                 break;
         }
     }
 
-    private static string? WriteDecimal(ref Utf8JsonReader reader, DecimalType type, Utf8JsonWriter writer)
+    private static string? WriteDecimal(ref Utf8JsonReader reader, DecimalType type, RowBuffer output)
     {
         if (reader.TokenType is not (JsonTokenType.Number or JsonTokenType.String))
         {
@@ -245,17 +303,17 @@ internal static class ValueNormalizer
         {
             return problem;
         }
-        writer.WriteStringValue(canonical);
+        output.Quoted(System.Text.Encoding.ASCII.GetBytes(canonical));
         return null;
     }
 
-    private static string? WriteBinary(ref Utf8JsonReader reader, int? fixedLength, Utf8JsonWriter writer)
+    private static string? WriteBinary(ref Utf8JsonReader reader, int? fixedLength, RowBuffer output)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
             return $"expects base64 text, got {Describe(reader.TokenType)}";
         }
-        var text = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan.ToArray();
+        var text = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
         if (!Base64.IsValid(text, out var length))
         {
             return "expects base64 text";
@@ -264,49 +322,9 @@ internal static class ValueNormalizer
         {
             return $"expects {expected} bytes, got {length}";
         }
-        writer.WriteStringValue(text);
+        output.Quoted(text);
         return null;
     }
-
-    private static bool TryInteger(ref Utf8JsonReader reader, out long value)
-    {
-        value = 0;
-        return reader.TokenType switch
-        {
-            JsonTokenType.Number => reader.TryGetInt64(out value),
-            JsonTokenType.String => long.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value),
-            _ => false,
-        };
-    }
-
-    private static bool TryDouble(ref Utf8JsonReader reader, out double value)
-    {
-        value = 0;
-        return reader.TokenType switch
-        {
-            JsonTokenType.Number => reader.TryGetDouble(out value),
-            JsonTokenType.String => double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value),
-            _ => false,
-        };
-    }
-
-    private static bool TryInstant(ref Utf8JsonReader reader, out DateTimeOffset value)
-    {
-        value = default;
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            if (!reader.TryGetInt64(out var ms) || ms is < -62_135_596_800_000 or > 253_402_300_799_999)
-            {
-                return false;
-            }
-            value = DateTimeOffset.FromUnixTimeMilliseconds(ms);
-            return true;
-        }
-        return reader.TokenType == JsonTokenType.String
-            && DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, Utc, out value);
-    }
-
-    private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
 
     public static string Describe(JsonTokenType token) => token switch
     {

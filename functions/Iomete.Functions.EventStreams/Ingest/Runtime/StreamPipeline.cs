@@ -34,6 +34,7 @@ internal sealed partial class StreamPipeline : IAsyncDisposable
     private volatile EventStream stream;
     private volatile PipelineState state = PipelineState.Starting;
     private long inFlightBytes;
+    private long pendingBytes;
 
     public StreamPipeline(EventStream stream, string directory, EventStreamsOptions options, ILakehouseCatalog catalog, TableFileIO io, TimeProvider time, ILogger logger)
     {
@@ -204,7 +205,7 @@ internal sealed partial class StreamPipeline : IAsyncDisposable
 
     private void CheckBackpressure(string table, int requestBytes, EventStreamSettings settings)
     {
-        var pending = committers.Values.Sum(c => c.PendingBytes) + Interlocked.Read(ref inFlightBytes);
+        var pending = Interlocked.Read(ref pendingBytes) + Interlocked.Read(ref inFlightBytes);
         var retryAfter = Math.Max(1, settings.CommitIntervalMs / 1000);
         if (pending + requestBytes > settings.MaxPendingBytes)
         {
@@ -229,6 +230,7 @@ internal sealed partial class StreamPipeline : IAsyncDisposable
 
     private void Dispatch(WalEntry entry)
     {
+        Interlocked.Add(ref pendingBytes, entry.PayloadBytes);
         if (entry.RowCount > 0)
         {
             Committer(entry.Table, deadLetter: false).Enqueue(new QueuedPart(entry.Lsn, entry.Rows, entry.RowCount, entry.AckTimeMs));
@@ -248,6 +250,7 @@ internal sealed partial class StreamPipeline : IAsyncDisposable
 
     private void OnCommitted(TableCommitter committer, CommitOutcome outcome)
     {
+        Interlocked.Add(ref pendingBytes, -outcome.Bytes);
         checkpoints!.Save(committer.Table.ToString(), committer.CommittedLsn);
         Retire();
     }

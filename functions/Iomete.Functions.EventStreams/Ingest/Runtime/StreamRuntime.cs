@@ -20,6 +20,7 @@ internal sealed partial class StreamRuntime(
     IOptions<EventStreamsOptions> options,
     IOptions<IometeOptions> platformOptions,
     TimeProvider time,
+    IHostApplicationLifetime lifetimeEvents,
     ILoggerFactory loggers) : IStreamRuntime, IHostedService
 {
     private readonly ConcurrentDictionary<string, StreamPipeline> pipelines = new(StringComparer.Ordinal);
@@ -100,6 +101,9 @@ internal sealed partial class StreamRuntime(
 
     async Task IHostedService.StartAsync(CancellationToken ct)
     {
+        // Drain while the server still answers: commits reach the catalog over HTTP (loopback here, Dapr in a
+        // cluster), and the web server stops before hosted services registered ahead of it.
+        lifetimeEvents.ApplicationStopping.Register(() => DrainAllAsync(CancellationToken.None).GetAwaiter().GetResult());
         foreach (var stream in await streams.ListRunnableAsync(ct))
         {
             if (stream.Status == EventStreamStatus.Active)
@@ -112,10 +116,14 @@ internal sealed partial class StreamRuntime(
 
     async Task IHostedService.StopAsync(CancellationToken ct)
     {
+        await DrainAllAsync(ct);
+        await lifetime.CancelAsync();
+    }
+
+    private async Task DrainAllAsync(CancellationToken ct)
+    {
         draining = true;
         await Task.WhenAll(pipelines.Keys.ToList().Select(id => StopAsync(id, ct)));
-        await lifetime.CancelAsync();
-        lifetime.Dispose();
     }
 
     [LoggerMessage(EventId = 5131, Level = LogLevel.Error, Message = "Event stream {Stream} could not start")]
