@@ -36,6 +36,7 @@ internal sealed class BenchPlatform : IAsyncDisposable
             ["Iomete:DataDir"] = dataDir,
             ["Iomete:Identity:AdminPassword"] = Password,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Iomete.Functions.EventStreams.Ingest.Runtime.StreamPipeline"] = Environment.GetEnvironmentVariable("IOMETE_BENCH_COMMIT_LOG") ?? "Warning",
         }));
         await app.StartAsync();
         var address = new Uri(AddressOf(app));

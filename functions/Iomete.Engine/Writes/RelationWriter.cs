@@ -13,11 +13,11 @@ namespace Iomete.Engine.Writes;
 /// Writes the rows of a DuckDB relation as data files of a table's current schema and default spec: one file for an
 /// unpartitioned table, one per partition otherwise (partition tuples computed by DuckDB with the transforms as SQL).
 /// </summary>
-public sealed class RelationWriter(TableFileIO io, string scratchDirectory)
+public sealed class RelationWriter(TableFileIO io, string scratchDirectory, int? zstdLevel = null)
 {
     public async Task<IReadOnlyList<DataFile>> WriteAsync(DuckDBConnection connection, TableMetadata table, string relationSql, CancellationToken ct)
     {
-        var writer = new ParquetDataFileWriter(io, scratchDirectory);
+        var writer = new ParquetDataFileWriter(io, scratchDirectory) { ZstdLevel = zstdLevel };
         var spec = table.DefaultSpec;
         if (spec.Fields.Count == 0)
         {

@@ -31,8 +31,16 @@ public sealed class EventIngestion
         await access.RequireInsertAsync(caller, request, table, ct);
         var pipeline = runtime.Pipeline(found.Id) ?? throw IngestErrors.NotRunning(found.Name, runtime.Draining);
         var shape = await shapes.GetAsync(table, ct);
-        var body = await IngestBody.ReadAsync(request, found.Settings.MaxRequestBytes, ct);
-        var result = await pipeline.IngestAsync(new IngestRequest(shape, body, ndjson, key), ct);
-        return new IngestResponse(result.RequestId, result.Events, result.DeadLettered, result.Replayed, result.Errors);
+        var (buffer, length) = await IngestBody.ReadAsync(request, found.Settings.MaxRequestBytes, ct);
+        try
+        {
+            var result = await pipeline.IngestAsync(new IngestRequest(shape, buffer.AsMemory(0, length), ndjson, key), ct);
+            return new IngestResponse(result.RequestId, result.Events, result.DeadLettered, result.Replayed, result.Errors);
+        }
+        finally
+        {
+            // The pipeline keeps only what it normalized (its own buffers), never the request body.
+            IngestBody.Return(buffer);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using Iomete.Platform.Errors;
 using Microsoft.AspNetCore.Http;
@@ -5,10 +6,16 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Iomete.Functions.EventStreams.Ingest;
 
-/// <summary>Reads an ingest body: gzip-decoded when sent so, never more than the stream's limit (413 beyond it).</summary>
+/// <summary>
+/// Reads an ingest body: gzip-decoded when sent so, never more than the stream's limit (413 beyond it), into a buffer
+/// rented from the shared pool (bodies are mostly larger than the large-object threshold); return it with
+/// <see cref="Return"/> once the request is done with it.
+/// </summary>
 internal static class IngestBody
 {
-    public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
+    public static void Return(byte[] buffer) => ArrayPool<byte>.Shared.Return(buffer);
+
+    public static async Task<(byte[] Buffer, int Length)> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
     {
         var gzip = request.Headers.ContentEncoding.ToString().Trim();
         var compressed = gzip.Equals("gzip", StringComparison.OrdinalIgnoreCase);
@@ -25,9 +32,10 @@ internal static class IngestBody
             size.MaxRequestBodySize = null;
         }
         Stream source = compressed ? new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true) : request.Body;
+        byte[]? buffer = null;
         try
         {
-            var buffer = new byte[(int)Math.Min(limit + 1, Math.Max(4096, request.ContentLength ?? 65536) * (compressed ? 8 : 1) + 1)];
+            buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, (Math.Max(4096, request.ContentLength ?? 65536) * (compressed ? 8 : 1)) + 1));
             var length = 0;
             while (true)
             {
@@ -37,7 +45,10 @@ internal static class IngestBody
                     {
                         throw new PayloadTooLargeException(limit);
                     }
-                    Array.Resize(ref buffer, (int)Math.Min(limit + 1, (long)buffer.Length * 2));
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, (long)buffer.Length * 2));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
                 }
                 var read = await source.ReadAsync(buffer.AsMemory(length), ct);
                 if (read == 0)
@@ -50,7 +61,9 @@ internal static class IngestBody
             {
                 throw new PayloadTooLargeException(limit);
             }
-            return buffer.AsMemory(0, length);
+            var done = (buffer, length);
+            buffer = null;
+            return done;
         }
         catch (InvalidDataException e)
         {
@@ -58,6 +71,10 @@ internal static class IngestBody
         }
         finally
         {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
             if (compressed)
             {
                 await source.DisposeAsync();

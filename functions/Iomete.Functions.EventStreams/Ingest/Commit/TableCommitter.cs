@@ -188,6 +188,7 @@ internal sealed partial class TableCommitter : IAsyncDisposable
         var started = context.NowMs;
         IReadOnlyList<DataFile>? files = null;
         long? snapshotId = null;
+        double writeMs = 0;
         for (var attempt = 0; fresh.Count > 0; attempt++)
         {
             try
@@ -199,7 +200,12 @@ internal sealed partial class TableCommitter : IAsyncDisposable
                 {
                     break;
                 }
-                files ??= await WriteFilesAsync(connection, table, fresh, writeId, ct);
+                if (files is null)
+                {
+                    var writing = System.Diagnostics.Stopwatch.GetTimestamp();
+                    files = await WriteFilesAsync(connection, table, fresh, writeId, ct);
+                    writeMs = System.Diagnostics.Stopwatch.GetElapsedTime(writing).TotalMilliseconds;
+                }
                 var commit = await new AppendFiles(context.Io).PrepareAsync(table.Metadata, files, null, ct,
                     StreamSummary.For(context.StreamId, lastLsn, writeId));
                 try
@@ -234,6 +240,7 @@ internal sealed partial class TableCommitter : IAsyncDisposable
         LastCommitAt = context.Time.GetUtcNow();
         LastSnapshotId = snapshotId ?? LastSnapshotId;
         context.Counters.Committed(context.NowMs - batch[0].AckTimeMs);
+        LogCommitted(context.Logger, events, batch.Sum(p => p.Bytes), Table.ToString(), writeMs, context.NowMs - started);
         committed(this, new CommitOutcome(fresh.Sum(p => (long)p.Count), batch.Sum(p => p.Bytes), context.NowMs - batch[0].AckTimeMs, context.NowMs - started));
         if (snapshotId is not null && files is not null)
         {
@@ -291,7 +298,7 @@ internal sealed partial class TableCommitter : IAsyncDisposable
                 }
             }
             var relation = BatchRelation.Sql(table.Metadata.CurrentSchema, path, writeId);
-            return await new RelationWriter(context.Io, context.ScratchDirectory).WriteAsync(connection, table.Metadata, relation, ct);
+            return await new RelationWriter(context.Io, context.ScratchDirectory, zstdLevel: 1).WriteAsync(connection, table.Metadata, relation, ct);
         }
         finally
         {
@@ -301,6 +308,9 @@ internal sealed partial class TableCommitter : IAsyncDisposable
 
     private static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(Math.Min(30_000, 250 * (1 << Math.Min(attempt, 7))) * (0.5 + Random.Shared.NextDouble()));
+
+    [LoggerMessage(EventId = 5116, Level = LogLevel.Debug, Message = "Committed {Events} events ({Bytes} bytes) to {Table}: files written in {WriteMs} ms, {TotalMs} ms in all")]
+    private static partial void LogCommitted(ILogger logger, long events, long bytes, string table, double writeMs, long totalMs);
 
     [LoggerMessage(EventId = 5111, Level = LogLevel.Warning, Message = "Commit to {Table} failed (attempt {Attempt}); retrying")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, string table, int attempt);

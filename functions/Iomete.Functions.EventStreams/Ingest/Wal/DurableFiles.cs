@@ -35,6 +35,35 @@ internal static partial class DurableFiles
         }
     }
 
+    /// <summary>
+    /// Flushes a file's data (fdatasync on Linux: no inode update for a preallocated file whose size does not change,
+    /// which halves the cost of a log write; fsync elsewhere).
+    /// </summary>
+    public static void FlushData(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            RandomAccess.FlushToDisk(handle);
+            return;
+        }
+        var added = false;
+        handle.DangerousAddRef(ref added);
+        try
+        {
+            if (Fdatasync((int)handle.DangerousGetHandle()) != 0)
+            {
+                throw new IOException($"fdatasync failed (errno {Marshal.GetLastPInvokeError()})");
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
     /// <summary>Writes a small file atomically: temp file, fsync, rename over the target, fsync the directory.</summary>
     public static void ReplaceAtomically(string path, ReadOnlySpan<byte> content)
     {
@@ -53,6 +82,9 @@ internal static partial class DurableFiles
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
+    private static partial int Fdatasync(int fd);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);

@@ -193,7 +193,7 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
             Roll(entries[0].Lsn, Math.Max(segmentBytes, bytes.Length + WalCodec.HeaderBytes));
         }
         RandomAccess.Write(active!, bytes, activeOffset);
-        RandomAccess.FlushToDisk(active!);
+        DurableFiles.FlushData(active!);
         activeOffset += bytes.Length;
         lock (segmentsLock)
         {
