@@ -41,13 +41,16 @@ internal static class IngestHeaders
         return key;
     }
 
-    /// <summary>True for NDJSON; false for JSON (also when no type is sent); 415 for anything else.</summary>
+    /// <summary>
+    /// True for NDJSON; false for JSON (also when no type is sent, and for curl's default form type and text/plain, which
+    /// clients send by accident: the body must still be JSON); 415 for anything else.
+    /// </summary>
     public static bool IsNdjson(HttpRequest request)
     {
         var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() ?? "";
         return type switch
         {
-            "" or "application/json" or "text/json" => false,
+            "" or "application/json" or "text/json" or "text/plain" or "application/x-www-form-urlencoded" => false,
             "application/x-ndjson" or "application/ndjson" or "application/jsonl" or "application/x-jsonlines" or "application/jsonlines" => true,
             _ => throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
                 $"Content-Type '{type}' is not accepted; send application/json (an array of objects or one object) or application/x-ndjson."),

@@ -17,7 +17,7 @@ namespace Iomete.Functions.EventStreams.Tests.Ingest;
 /// <summary>When commits cannot keep up, ingest answers 429 with Retry-After instead of buffering without bound.</summary>
 public sealed class BackpressureTests(IngestFixture fixture) : IClassFixture<IngestFixture>
 {
-    private static string Body(int rows, int start) =>
+    internal static string Body(int rows, int start) =>
         "[" + string.Join(",", Enumerable.Range(start, rows).Select(i => $"{{\"id\":{i},\"name\":\"{new string('x', 200)}\"}}")) + "]";
 
     [Fact]
@@ -56,24 +56,30 @@ public sealed class BackpressureTests(IngestFixture fixture) : IClassFixture<Ing
         Assert.Equal(accepted * 1300, await fixture.CountAsync(table));
     }
 
+    internal static EventStream Stream(string id, EventStreamSettings settings) => new()
+    {
+        Id = id, DomainId = "default", Name = id, Namespace = "iomete-system", ResourceBundleId = "b",
+        Status = EventStreamStatus.Starting, Settings = settings, CreatedBy = "test", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+    };
+
+    internal static async Task<TableShape> ShapeAsync(ILakehouseCatalog catalog, string table)
+    {
+        var parts = table.Split('.');
+        var loaded = await catalog.LoadTableAsync(new TableIdent(parts[0], parts[1], parts[2]), CancellationToken.None);
+        return TableShape.Of(loaded!.Ident, loaded.Metadata);
+    }
+
     [Fact]
     public async Task SlowStore_RefusesWithTooManyRequests_InsteadOfGrowingMemory()
     {
         var table = await fixture.NewTableAsync("id BIGINT, name VARCHAR");
         var slow = new SlowObjectStore(fixture.Platform.Services.GetRequiredService<IObjectStore>());
-        var settings = new EventStreamSettings { CommitIntervalMs = 200, MaxPendingBytes = 1L << 20 };
-        var stream = new EventStream
-        {
-            Id = "slow-" + Guid.NewGuid().ToString("N")[..8], DomainId = "default", Name = "slow", Namespace = "iomete-system", ResourceBundleId = "b",
-            Status = EventStreamStatus.Starting, Settings = settings, CreatedBy = "test", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-        };
+        var stream = Stream("slow-" + Guid.NewGuid().ToString("N")[..8], new EventStreamSettings { CommitIntervalMs = 200, MaxPendingBytes = 1L << 20 });
         var directory = Directory.CreateTempSubdirectory("slow-stream-").FullName;
         var catalog = fixture.Platform.Services.GetRequiredService<PlatformCatalog>().Catalog;
         await using var pipeline = new StreamPipeline(stream, directory, new EventStreamsOptions(), catalog, new TableFileIO(slow), TimeProvider.System, NullLogger.Instance);
         await pipeline.StartAsync(CancellationToken.None);
-        var parts = table.Split('.');
-        var loaded = await catalog.LoadTableAsync(new TableIdent(parts[0], parts[1], parts[2]), CancellationToken.None);
-        var shape = TableShape.Of(loaded!.Ident, loaded.Metadata);
+        var shape = await ShapeAsync(catalog, table);
         var accepted = 0;
         ApiException? refusal = null;
         for (var i = 0; i < 100 && refusal is null; i++)

@@ -9,6 +9,7 @@ namespace Iomete.Functions.EventStreams.Ingest.Commit;
 /// <summary>What a stream's table committers share: the stream, the catalog (as the platform), storage, scratch space and time.</summary>
 internal sealed class CommitContext(
     string streamId,
+    string logId,
     Func<EventStreamSettings> settings,
     ILakehouseCatalog catalog,
     TableFileIO io,
@@ -18,6 +19,9 @@ internal sealed class CommitContext(
     ILogger logger)
 {
     public string StreamId { get; } = streamId;
+
+    /// <summary>The identity of this stream's write-ahead log (one per replica and volume); LSNs are only comparable within it.</summary>
+    public string LogId { get; } = logId;
 
     public EventStreamSettings Settings => settings();
 

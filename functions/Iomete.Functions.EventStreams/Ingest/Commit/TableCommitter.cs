@@ -153,7 +153,7 @@ internal sealed partial class TableCommitter : IAsyncDisposable
             try
             {
                 var table = await context.Catalog.LoadTableAsync(Table, ct);
-                var fromTable = table is null ? 0 : StreamSummary.CommittedLsn(table.Metadata, context.StreamId);
+                var fromTable = table is null ? 0 : StreamSummary.CommittedLsn(table.Metadata, context.LogId);
                 Interlocked.Exchange(ref committedLsn, Math.Max(fromTable, checkpointLsn));
                 return;
             }
@@ -184,7 +184,7 @@ internal sealed partial class TableCommitter : IAsyncDisposable
         var known = CommittedLsn;
         var fresh = batch.Where(p => p.Lsn > known).ToList();
         var lastLsn = batch[^1].Lsn;
-        var writeId = $"{context.StreamId}-{lastLsn}";
+        var writeId = $"{context.StreamId}-{context.LogId[..8]}-{lastLsn}";
         var started = context.NowMs;
         IReadOnlyList<DataFile>? files = null;
         long? snapshotId = null;
@@ -195,7 +195,7 @@ internal sealed partial class TableCommitter : IAsyncDisposable
             {
                 var table = await TableSetup.PrepareAsync(context.Catalog, Table, DeadLetter, ct)
                     ?? throw new CatalogNotFoundException($"Table '{Table}' does not exist (dropped?); its acknowledged events wait in the stream's log");
-                var landed = StreamSummary.CommittedLsn(table.Metadata, context.StreamId);
+                var landed = StreamSummary.CommittedLsn(table.Metadata, context.LogId);
                 if (landed >= lastLsn)
                 {
                     break;
@@ -207,7 +207,7 @@ internal sealed partial class TableCommitter : IAsyncDisposable
                     writeMs = System.Diagnostics.Stopwatch.GetElapsedTime(writing).TotalMilliseconds;
                 }
                 var commit = await new AppendFiles(context.Io).PrepareAsync(table.Metadata, files, null, ct,
-                    StreamSummary.For(context.StreamId, lastLsn, writeId));
+                    StreamSummary.For(context.StreamId, context.LogId, lastLsn, writeId));
                 try
                 {
                     await context.Catalog.CommitAsync(Table, commit.Requirements, commit.Updates, ct);

@@ -70,7 +70,7 @@ internal sealed partial class StreamPipeline : IAsyncDisposable
         Directory.CreateDirectory(scratch);
         checkpoints = new Checkpoints(directory);
         keys = new IdempotencyIndex(directory, options.IdempotencyWindow, options.MaxIdempotencyKeys, time);
-        context = new CommitContext(stream.Id, () => stream.Settings, catalog, io, scratch, time, Counters, logger);
+        context = new CommitContext(stream.Id, LogIdentity.OpenOrCreate(directory), () => stream.Settings, catalog, io, scratch, time, Counters, logger);
         wal = WriteAheadLog.Open(Path.Combine(directory, "wal"), SegmentBytes, OnDurable, logger, out var replayed);
         foreach (var entry in replayed)
         {
@@ -148,6 +148,11 @@ internal sealed partial class StreamPipeline : IAsyncDisposable
             {
                 await wal!.AppendAsync(entry, ct);
             }
+            catch (ObjectDisposedException)
+            {
+                // The log closed between the state check and the append: the stream is draining.
+                throw IngestErrors.NotRunning(stream.Name, draining: true);
+            }
             finally
             {
                 Interlocked.Add(ref inFlightBytes, -entry.PayloadBytes);
@@ -196,6 +201,10 @@ internal sealed partial class StreamPipeline : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         state = PipelineState.Stopped;
+        if (wal is not null)
+        {
+            await wal.DisposeAsync();
+        }
         foreach (var committer in committers.Values)
         {
             await committer.DisposeAsync();
