@@ -13,7 +13,7 @@ public sealed class QueuedQueryTests
         var fixture = new SqlFixture();
         await using var platform = await fixture.StartAsync(new() { ["Iomete:Sql:MaxConcurrentQueries"] = "1" });
         using var admin = await platform.LoginAsync();
-        var body = new { query = "SELECT count(*) FROM range(10000000000)", computeCluster = "local" };
+        var body = new { query = "SELECT count(*) FROM range(1000000000000)", computeCluster = "local" }; // minutes of work: it must still run when the second query is checked
         var first = (await admin.ExpectAsync(HttpStatusCode.Accepted, HttpMethod.Post, QueriesUrl, body)).Str("id");
         await PollAsync(admin, first, TimeSpan.FromSeconds(10), "RUNNING");
         var second = (await admin.ExpectAsync(HttpStatusCode.Accepted, HttpMethod.Post, QueriesUrl, new { query = "SELECT 1", computeCluster = "local" })).Str("id");
