@@ -1,0 +1,19 @@
+using Iomete.Platform.Functions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Iomete.Functions.Clusters;
+
+/// <summary>
+/// The cluster service (IOMETE's iom-cluster): Spark compute clusters, Spark jobs and Jupyter containers on a Kubernetes
+/// data plane. So far it holds the data plane's manifests (<c>Kubernetes/</c>); its functions come with issue 6.
+/// </summary>
+public static class ClustersRegistration
+{
+    public const string Service = "clusters";
+
+    public static IServiceCollection AddClustersService(this IServiceCollection services)
+    {
+        services.AddFunctionsFrom(typeof(ClustersRegistration).Assembly);
+        return services;
+    }
+}
