@@ -19,6 +19,12 @@ public sealed class EventStreamsOptions
     /// <summary><see cref="Namespaces"/>, or <see cref="DefaultNamespace"/> when none are configured.</summary>
     public IReadOnlyList<string> AllowedNamespaces => Namespaces.Count > 0 ? Namespaces : [DefaultNamespace];
 
+    /// <summary>
+    /// Whether this process runs stream pipelines (and so serves the ingest route). In a cluster only the event-stream
+    /// Deployment (StatefulSet, with a volume per replica) sets it; other Deployments of the same app image leave it false.
+    /// </summary>
+    public bool RunPipelines { get; set; } = true;
+
     /// <summary>Where write-ahead logs live (a stream's volume in a cluster); default <c>{DataDir}/event-streams</c>.</summary>
     public string? WalDirectory { get; set; }
 

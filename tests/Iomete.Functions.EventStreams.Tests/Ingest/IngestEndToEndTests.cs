@@ -149,6 +149,16 @@ public sealed class IngestEndToEndTests(IngestFixture fixture) : IClassFixture<I
         {
             await ExpectAsync(xml, HttpStatusCode.UnsupportedMediaType);
         }
+        using (var viaHeader = fixture.Platform.WithApiToken(fixture.AdminToken))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, IngestFixture.IngestUrl(stream))
+            {
+                Content = new StringContent("[{\"id\":7}]", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("table", table);
+            using var accepted = await viaHeader.SendAsync(request);
+            await ExpectAsync(accepted, HttpStatusCode.OK);
+        }
         using (var anonymous = await fixture.IngestAsync(stream, table, "[]", token: "iom_not_a_token"))
         {
             await ExpectAsync(anonymous, HttpStatusCode.Unauthorized);

@@ -37,7 +37,7 @@ internal sealed partial class StreamRuntime(
 
     public void Start(EventStream stream)
     {
-        if (draining)
+        if (draining || !options.Value.RunPipelines)
         {
             return;
         }
@@ -101,6 +101,10 @@ internal sealed partial class StreamRuntime(
 
     async Task IHostedService.StartAsync(CancellationToken ct)
     {
+        if (!options.Value.RunPipelines)
+        {
+            return;
+        }
         // Drain while the server still answers: commits reach the catalog over HTTP (loopback here, Dapr in a
         // cluster), and the web server stops before hosted services registered ahead of it.
         lifetimeEvents.ApplicationStopping.Register(() => DrainAllAsync(CancellationToken.None).GetAwaiter().GetResult());
