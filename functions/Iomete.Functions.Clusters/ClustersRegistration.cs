@@ -1,3 +1,4 @@
+using Iomete.Functions.Clusters.DataPlane;
 using Iomete.Platform.Functions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,7 @@ public static class ClustersRegistration
     public static IServiceCollection AddClustersService(this IServiceCollection services)
     {
         services.AddFunctionsFrom(typeof(ClustersRegistration).Assembly);
+        services.AddKubernetesDataPlane();
         return services;
     }
 }
