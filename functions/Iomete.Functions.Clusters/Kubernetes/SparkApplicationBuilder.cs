@@ -122,8 +122,8 @@ public static class SparkApplicationBuilder
 
     private static string Bool(bool value) => value ? "true" : "false";
 
-    private static int Instances(SparkDeployment deployment) =>
-        deployment.SingleNode ? 0
+    private static int? Instances(SparkDeployment deployment) =>
+        deployment.SingleNode ? null
         : deployment.MinExecutors == deployment.MaxExecutors ? deployment.MaxExecutors
         : InitialExecutors(deployment);
 

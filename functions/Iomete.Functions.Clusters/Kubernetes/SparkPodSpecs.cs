@@ -22,10 +22,12 @@ internal static class SparkPodSpecs
     }
 
     public static JsonObject Executor(
-        SparkApplicationDefinition d, SparkPodResources resources, IReadOnlyDictionary<string, string> labels, int instances)
+        SparkApplicationDefinition d, SparkPodResources resources, IReadOnlyDictionary<string, string> labels, int? instances)
     {
         var pod = Common(d, resources, labels);
-        pod["instances"] = instances;
+        // The CRD's minimum is 1; single-node sets spark.executor.instances=0 in sparkConf instead.
+        if (instances is { } count)
+            pod["instances"] = count;
         if (d.ExecutorVolume is { Kind: not ExecutorVolumeKind.OnDemandPvc } volume)
             pod["volumeMounts"] = new JsonArray(ExecutorVolumes.Mount(volume));
         return pod;
