@@ -134,10 +134,12 @@ public static class JupyterManifests
             if (name is "JUPYTER_ENABLE_LAB" or "RESTARTABLE" or TokenEnv)
                 throw ValidationException.ForField("envVars", $"'{name}' is set by the platform.");
         }
-        foreach (var (key, value) in d.NodeSelector)
+        foreach (var secret in d.EnvSecrets)
         {
-            KubernetesNames.RequireLabelKey("nodeSelector", key);
-            KubernetesNames.RequireLabelValue("nodeSelector", value);
+            SparkApplicationValidation.Require("envSecrets.secretName", secret.SecretName);
+            SparkApplicationValidation.Require("envSecrets.secretKey", secret.SecretKey);
         }
+        SparkApplicationValidation.RequireDistinctEnv(d.EnvVars, d.EnvSecrets);
+        SparkApplicationValidation.RequirePlacement(d.NodeSelector, d.Tolerations);
     }
 }

@@ -30,16 +30,26 @@ internal static class SparkApplicationValidation
             Require("envSecrets.secretName", secret.SecretName);
             Require("envSecrets.secretKey", secret.SecretKey);
         }
-        var duplicate = d.EnvSecrets.Select(s => s.Name).Concat(d.EnvVars.Keys)
+        RequireDistinctEnv(d.EnvVars, d.EnvSecrets);
+        RequirePlacement(d.NodeSelector, d.Tolerations);
+    }
+
+    internal static void RequireDistinctEnv(IReadOnlyDictionary<string, string> vars, IReadOnlyList<SecretEnvVar> secrets)
+    {
+        var duplicate = secrets.Select(s => s.Name).Concat(vars.Keys)
             .GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw ValidationException.ForField("envVars", $"'{duplicate.Key}' is set more than once.");
-        foreach (var (key, value) in d.NodeSelector)
+    }
+
+    internal static void RequirePlacement(IReadOnlyDictionary<string, string> nodeSelector, IReadOnlyList<KubernetesToleration> tolerations)
+    {
+        foreach (var (key, value) in nodeSelector)
         {
             KubernetesNames.RequireLabelKey("nodeSelector", key);
             KubernetesNames.RequireLabelValue("nodeSelector", value);
         }
-        foreach (var toleration in d.Tolerations)
+        foreach (var toleration in tolerations)
             RequireToleration(toleration);
     }
 

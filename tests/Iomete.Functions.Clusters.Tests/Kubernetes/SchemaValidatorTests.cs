@@ -45,7 +45,9 @@ public sealed class SchemaValidatorTests
     {
         var app = App();
         Merge(app, path, JsonNode.Parse(patch)!.AsObject());
-        Assert.True(KubernetesSchemas.Errors(KubernetesSchemas.SparkApplication, app).Count > 0, what);
+        var errors = KubernetesSchemas.Errors(KubernetesSchemas.SparkApplication, app);
+        Assert.True(errors.Any(e => e.StartsWith(path + "/", StringComparison.Ordinal) || e.StartsWith(path + ":", StringComparison.Ordinal)),
+            $"{what}: expected an error under '{path}', got: {string.Join("; ", errors)}");
     }
 
     [Theory]

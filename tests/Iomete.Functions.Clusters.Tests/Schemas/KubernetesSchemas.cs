@@ -27,14 +27,22 @@ internal static class KubernetesSchemas
     public static IReadOnlyList<string> Errors(JsonSchema schema, JsonNode manifest)
     {
         using var document = JsonDocument.Parse(manifest.ToJsonString());
-        var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
         if (results.IsValid)
             return [];
-        var errors = (results.Details ?? [])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))
-            .ToList();
+        var errors = new List<string>();
+        Collect(results, errors);
         return errors.Count > 0 ? errors : ["invalid (no details)"];
+    }
+
+    // Only failing nodes under failing parents: a failed anyOf branch beside a passing one is no error.
+    private static void Collect(EvaluationResults node, List<string> errors)
+    {
+        foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
+            errors.Add($"{node.InstanceLocation}: {keyword}: {message}");
+        foreach (var child in node.Details ?? [])
+            if (!child.IsValid)
+                Collect(child, errors);
     }
 
     public static void AssertValid(JsonSchema schema, JsonNode manifest, string because = "")
