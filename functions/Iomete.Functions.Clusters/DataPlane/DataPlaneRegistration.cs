@@ -23,7 +23,7 @@ public static class DataPlaneRegistration
             var config = options.ApiServer == "in-cluster"
                 ? KubernetesClientConfiguration.InClusterConfig()
                 : new KubernetesClientConfiguration { Host = options.ApiServer, AccessToken = options.Token, SkipTlsVerify = options.SkipTlsVerify };
-            return new KubernetesSparkApplications(new Kubernetes(config), sp.GetRequiredService<ILogger<KubernetesSparkApplications>>());
+            return new KubernetesSparkApplications(new k8s.Kubernetes(config), sp.GetRequiredService<ILogger<KubernetesSparkApplications>>());
         });
         services.TryAddSingleton<SubmitQueue>();
         return services;

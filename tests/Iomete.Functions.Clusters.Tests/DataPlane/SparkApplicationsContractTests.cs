@@ -17,8 +17,12 @@ public sealed class SparkApplicationsContractTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         server = await FakeKubeApiServer.StartAsync();
+        // Every body the client sends must be a valid SparkApplication of the operator's CRD.
+        server.Validate = body => Schemas.KubernetesSchemas.Errors(Schemas.KubernetesSchemas.SparkApplication, body) is { Count: > 0 } errors
+            ? string.Join("; ", errors)
+            : null;
         applications = new KubernetesSparkApplications(
-            new Kubernetes(new KubernetesClientConfiguration { Host = server.Address.ToString().TrimEnd('/') }), NullLogger<KubernetesSparkApplications>.Instance);
+            new k8s.Kubernetes(new KubernetesClientConfiguration { Host = server.Address.ToString().TrimEnd('/') }), NullLogger<KubernetesSparkApplications>.Instance);
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();
@@ -51,6 +55,19 @@ public sealed class SparkApplicationsContractTests : IAsyncLifetime
         Assert.Equal("RUNNING", again.State);
         Assert.Equal(2, server.Created.Count);
         Assert.All(server.Created, body => Assert.Equal("SparkApplication", body["kind"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task BuiltApplications_AreAcceptedByTheSchemaCheckingServer_AndABrokenOneIsRefused()
+    {
+        var built = Iomete.Functions.Clusters.Kubernetes.SparkApplicationBuilder.Build(Kubernetes.Definitions.Compute("cc-contract"));
+        var created = await applications.CreateAsync(built, CancellationToken.None);
+        Assert.Equal("cc-contract", created.Name);
+        var broken = Application("broken");
+        broken["spec"]!["driver"]!["cores"] = "one";
+        var refused = await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => applications.CreateAsync(broken, CancellationToken.None));
+        Assert.Equal(422, (int)refused.Response.StatusCode);
+        Assert.Single(server.Errors);
     }
 
     [Fact]

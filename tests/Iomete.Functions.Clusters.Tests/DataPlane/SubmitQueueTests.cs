@@ -18,7 +18,7 @@ public sealed class SubmitQueueTests : IAsyncLifetime
     {
         server = await FakeKubeApiServer.StartAsync();
         applications = new KubernetesSparkApplications(
-            new Kubernetes(new KubernetesClientConfiguration { Host = server.Address.ToString().TrimEnd('/') }), NullLogger<KubernetesSparkApplications>.Instance);
+            new k8s.Kubernetes(new KubernetesClientConfiguration { Host = server.Address.ToString().TrimEnd('/') }), NullLogger<KubernetesSparkApplications>.Instance);
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();
