@@ -1,6 +1,6 @@
 using Iomete.Bench;
 
-// dotnet run -c Release --project bench/Iomete.Bench -- [dispatch|coldstart|all|iceberg|sql|ingest] [--seconds N] [--rounds N] [--scale SF] [--write docs/benchmarks.md]
+// dotnet run -c Release --project bench/Iomete.Bench -- [dispatch|coldstart|all|iceberg|sql|ingest|handoff] [--seconds N] [--rounds N] [--scale SF] [--write docs/benchmarks.md]
 var options = BenchOptions.Parse(args);
 if (options.Mode == "bare-host")
 {
@@ -30,9 +30,13 @@ if (options.Mode is "ingest")
 {
     sections.Add(await IngestBenchmark.RunAsync(options));
 }
+if (options.Mode is "handoff")
+{
+    sections.Add(await HandoffBenchmark.RunAsync());
+}
 var report = string.Join("\n", sections);
 Console.WriteLine(report);
 if (options.WritePath is not null)
 {
-    BenchmarksDocument.Replace(options.WritePath, options.Mode is "iceberg" or "sql" or "ingest" ? options.Mode : "foundation", report);
+    BenchmarksDocument.Replace(options.WritePath, options.Mode is "iceberg" or "sql" or "handoff" or "ingest" ? options.Mode : "foundation", report);
 }
