@@ -34,8 +34,7 @@ public sealed class EventIngestion
         var (buffer, length) = await IngestBody.ReadAsync(request, found.Settings.MaxRequestBytes, ct);
         try
         {
-            var result = await pipeline.IngestAsync(new IngestRequest(shape, buffer.AsMemory(0, length), ndjson, key), ct);
-            return new IngestResponse(result.RequestId, result.Events, result.DeadLettered, result.Replayed, result.Errors);
+            return await pipeline.IngestAsync(new IngestRequest(shape, buffer.AsMemory(0, length), ndjson, key), ct);
         }
         finally
         {

@@ -22,7 +22,7 @@ internal sealed partial class TableCommitter : IAsyncDisposable
     private readonly ConcurrentQueue<QueuedPart> queue = new();
     private readonly SemaphoreSlim wake = new(0);
     private readonly CancellationTokenSource stopping = new();
-    private readonly Action<TableCommitter, CommitOutcome> committed;
+    private readonly Action<TableCommitter, long> committed;
     private readonly long checkpointLsn;
     private readonly Task loop;
     private const int ExpireEveryCommits = 100;
@@ -33,7 +33,7 @@ internal sealed partial class TableCommitter : IAsyncDisposable
     private long committedLsn = -1;
     private volatile bool draining;
 
-    public TableCommitter(CommitContext context, TableIdent table, bool deadLetter, long checkpointLsn, Action<TableCommitter, CommitOutcome> committed)
+    public TableCommitter(CommitContext context, TableIdent table, bool deadLetter, long checkpointLsn, Action<TableCommitter, long> committed)
     {
         this.context = context;
         this.checkpointLsn = checkpointLsn;
@@ -241,7 +241,7 @@ internal sealed partial class TableCommitter : IAsyncDisposable
         LastSnapshotId = snapshotId ?? LastSnapshotId;
         context.Counters.Committed(context.NowMs - batch[0].AckTimeMs);
         LogCommitted(context.Logger, events, batch.Sum(p => p.Bytes), Table.ToString(), writeMs, context.NowMs - started);
-        committed(this, new CommitOutcome(fresh.Sum(p => (long)p.Count), batch.Sum(p => p.Bytes), context.NowMs - batch[0].AckTimeMs, context.NowMs - started));
+        committed(this, batch.Sum(p => p.Bytes));
         if (snapshotId is not null && files is not null)
         {
             Compaction.Add(files.Where(f => f.FileSizeInBytes < CompactionTracker.SmallFileBytes));
@@ -327,6 +327,3 @@ internal sealed partial class TableCommitter : IAsyncDisposable
     [LoggerMessage(EventId = 5114, Level = LogLevel.Error, Message = "The committer of {Table} stopped unexpectedly")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception, string table);
 }
-
-/// <summary>What one commit did: events landed, bytes taken off the queue, latency from the oldest acknowledgement, and of the commit itself.</summary>
-internal sealed record CommitOutcome(long Events, long Bytes, long AckToCommitMs, long CommitMs);

@@ -24,8 +24,6 @@ internal sealed class TableShape
 
     public FieldLookup Columns { get; }
 
-    public bool HasSystemColumns => SystemColumns.All.All(c => Metadata.CurrentSchema.Fields.Any(f => f.Name == c.Name));
-
     /// <exception cref="NotSupportedException">A column's type cannot be ingested (the message names it).</exception>
     public static TableShape Of(TableIdent table, TableMetadata metadata)
     {

@@ -82,7 +82,7 @@ internal sealed partial class StreamPipeline : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    public async Task<IngestResult> IngestAsync(IngestRequest request, CancellationToken ct)
+    public async Task<IngestResponse> IngestAsync(IngestRequest request, CancellationToken ct)
     {
         if (state != PipelineState.Active)
         {
@@ -104,7 +104,7 @@ internal sealed partial class StreamPipeline : IAsyncDisposable
                 {
                     throw IngestErrors.KeyReused(key);
                 }
-                return new IngestResult(known.RequestId, known.Events, known.DeadLettered, Replayed: true, []);
+                return new IngestResponse(known.RequestId, known.Events, known.DeadLettered, Replayed: true, []);
             }
         }
         try
@@ -128,7 +128,7 @@ internal sealed partial class StreamPipeline : IAsyncDisposable
                 {
                     keys!.Release(empty);
                 }
-                return new IngestResult(requestId, 0, 0, Replayed: false, []);
+                return new IngestResponse(requestId, 0, 0, Replayed: false, []);
             }
             var entry = new WalEntry
             {
@@ -159,7 +159,7 @@ internal sealed partial class StreamPipeline : IAsyncDisposable
             }
             Counters.Accepted(normalized.RowCount, request.Body.Length);
             Counters.Rows(0, normalized.DeadLetterCount);
-            return new IngestResult(requestId, normalized.RowCount, normalized.DeadLetterCount, Replayed: false, normalized.Errors);
+            return new IngestResponse(requestId, normalized.RowCount, normalized.DeadLetterCount, Replayed: false, normalized.Errors);
         }
         catch
         {
@@ -257,9 +257,10 @@ internal sealed partial class StreamPipeline : IAsyncDisposable
     private TableCommitter Committer(string table, bool deadLetter) =>
         committers.GetOrAdd(table, name => new TableCommitter(context!, Parse(name), deadLetter, checkpoints!.Of(name), OnCommitted));
 
-    private void OnCommitted(TableCommitter committer, CommitOutcome outcome)
+    /// <summary>After a commit of <paramref name="bytes"/> of queued rows (skipped ones included): checkpoint, retire log segments.</summary>
+    private void OnCommitted(TableCommitter committer, long bytes)
     {
-        Interlocked.Add(ref pendingBytes, -outcome.Bytes);
+        Interlocked.Add(ref pendingBytes, -bytes);
         checkpoints!.Save(committer.Table.ToString(), committer.CommittedLsn);
         Retire();
     }

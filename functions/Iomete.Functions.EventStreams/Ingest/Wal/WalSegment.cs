@@ -7,8 +7,6 @@ internal sealed class WalSegment(string path, long firstLsn)
 
     public long FirstLsn { get; } = firstLsn;
 
-    public long LastLsn { get; private set; } = firstLsn - 1;
-
     /// <summary>Newest record per table (target and dead-letter tables alike).</summary>
     public Dictionary<string, long> NewestByTable { get; } = new(StringComparer.Ordinal);
 
@@ -16,7 +14,6 @@ internal sealed class WalSegment(string path, long firstLsn)
 
     public void Add(WalEntry entry)
     {
-        LastLsn = entry.Lsn;
         if (entry.RowCount > 0 || entry.DeadLetterCount == 0)
         {
             NewestByTable[entry.Table] = entry.Lsn;

@@ -92,8 +92,6 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
         return pending.Done.Task.WaitAsync(ct);
     }
 
-    public long LastLsn => Interlocked.Read(ref nextLsn);
-
     /// <summary>
     /// Deletes every closed segment whose records are all committed (<paramref name="committedUpTo"/> gives a table's
     /// committed LSN); <paramref name="persistKeys"/> receives a segment's idempotency keys before its file goes.
