@@ -1,4 +1,5 @@
 using Iomete.Functions.App;
+using Iomete.Functions.Clusters;
 using Iomete.Functions.Core;
 using Iomete.Functions.EventStreams;
 using Iomete.Functions.IcebergRest;
@@ -23,6 +24,7 @@ builder.Services.AddIdentityService();
 builder.Services.AddIcebergRestService();
 builder.Services.AddSqlService();
 builder.Services.AddEventStreamsService();
+builder.Services.AddClustersService();
 // Until Spark compute clusters run SQL (issue 6), the app runs queries on the embedded engine too.
 builder.Services.AddEmbeddedSqlEngine();
 builder.Services.AddEmbeddedEngineCatalog();

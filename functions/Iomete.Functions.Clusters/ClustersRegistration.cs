@@ -1,4 +1,5 @@
 using Iomete.Functions.Clusters.DataPlane;
+using Iomete.Functions.Clusters.NodeTypes;
 using Iomete.Platform.Functions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,7 +7,7 @@ namespace Iomete.Functions.Clusters;
 
 /// <summary>
 /// The cluster service (IOMETE's iom-cluster): Spark compute clusters, Spark jobs and Jupyter containers on a Kubernetes
-/// data plane. So far it holds the data plane's manifests (<c>Kubernetes/</c>); its functions come with issue 6.
+/// data plane. 
 /// </summary>
 public static class ClustersRegistration
 {
@@ -16,6 +17,7 @@ public static class ClustersRegistration
     {
         services.AddFunctionsFrom(typeof(ClustersRegistration).Assembly);
         services.AddKubernetesDataPlane();
+        services.AddSingleton<NodeTypeCatalog>();
         return services;
     }
 }

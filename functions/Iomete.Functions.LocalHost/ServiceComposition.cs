@@ -1,3 +1,4 @@
+using Iomete.Functions.Clusters;
 using Iomete.Functions.Core;
 using Iomete.Functions.EventStreams;
 using Iomete.Functions.IcebergRest;
@@ -22,6 +23,7 @@ public static class ServiceComposition
         services.AddEmbeddedSqlEngine();
         services.AddEmbeddedEngineCatalog();
         services.AddEventStreamsService();
+        services.AddClustersService();
         return services;
     }
 }

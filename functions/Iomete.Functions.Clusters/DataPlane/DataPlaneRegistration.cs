@@ -13,19 +13,28 @@ public static class DataPlaneRegistration
     public static IServiceCollection AddKubernetesDataPlane(this IServiceCollection services)
     {
         services.AddValidatedOptions<DataPlaneOptions>(DataPlaneOptions.Section);
-        services.TryAddSingleton<ISparkApplications>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value;
-            if (!options.Configured)
-            {
-                return new UnconfiguredSparkApplications();
-            }
-            var config = options.ApiServer == "in-cluster"
-                ? KubernetesClientConfiguration.InClusterConfig()
-                : new KubernetesClientConfiguration { Host = options.ApiServer, AccessToken = options.Token, SkipTlsVerify = options.SkipTlsVerify };
-            return new KubernetesSparkApplications(new k8s.Kubernetes(config), sp.GetRequiredService<ILogger<KubernetesSparkApplications>>());
-        });
+        services.AddValidatedOptions<ClustersOptions>(ClustersOptions.Section);
+        // One client (one connection pool) for every data-plane port; resolved only when a data plane is configured.
+        services.TryAddSingleton<IKubernetes>(sp => new k8s.Kubernetes(ClientConfiguration(sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value)));
+        services.TryAddSingleton<ISparkApplications>(sp => Configured(sp)
+            ? new KubernetesSparkApplications(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<ILogger<KubernetesSparkApplications>>())
+            : new UnconfiguredSparkApplications());
+        services.TryAddSingleton<IDataPlaneDiagnostics>(_ => new UnconfiguredDiagnostics());
         services.TryAddSingleton<SubmitQueue>();
+        services.AddHostedService<SparkApplicationWatcher>();
         return services;
+    }
+
+    internal static bool Configured(IServiceProvider sp) => sp.GetRequiredService<IOptions<DataPlaneOptions>>().Value.Configured;
+
+    private static KubernetesClientConfiguration ClientConfiguration(DataPlaneOptions options)
+    {
+        if (!options.Configured)
+        {
+            throw new DataPlaneNotConfiguredException();
+        }
+        return options.ApiServer == "in-cluster"
+            ? KubernetesClientConfiguration.InClusterConfig()
+            : new KubernetesClientConfiguration { Host = options.ApiServer, AccessToken = options.Token, SkipTlsVerify = options.SkipTlsVerify };
     }
 }

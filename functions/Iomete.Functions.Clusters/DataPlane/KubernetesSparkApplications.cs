@@ -155,7 +155,21 @@ internal sealed partial class KubernetesSparkApplications(IKubernetes client, IL
         var version = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("resourceVersion", out var rv)
             ? rv.GetString()
             : null;
-        return new SparkApplicationStatus(@namespace, name, state ?? SparkApplicationState.New, error, version, deleted);
+        return new SparkApplicationStatus(@namespace, name, state ?? SparkApplicationState.New, error, version, deleted) { Labels = ReadLabels(body) };
+    }
+
+    private static Dictionary<string, string> ReadLabels(JsonElement body)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("metadata", out var meta)
+            && meta.TryGetProperty("labels", out var map) && map.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var label in map.EnumerateObject())
+            {
+                labels[label.Name] = label.Value.GetString() ?? "";
+            }
+        }
+        return labels;
     }
 
     private static string Name(JsonElement item) => item.GetProperty("metadata").GetProperty("name").GetString()!;

@@ -37,5 +37,8 @@ public enum RunPhase
 /// <summary>One observed state of a SparkApplication (from a create, a get or a watch event).</summary>
 public sealed record SparkApplicationStatus(string Namespace, string Name, string State, string? ErrorMessage, string? ResourceVersion, bool Deleted = false)
 {
+    /// <summary>The object's labels (ours: <see cref="Kubernetes.ManifestLabels"/>), empty when the answer had none.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
     public RunPhase Phase => Deleted ? RunPhase.Failed : SparkApplicationState.Phase(State);
 }
