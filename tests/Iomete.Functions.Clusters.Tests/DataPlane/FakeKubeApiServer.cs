@@ -16,7 +16,7 @@ namespace Iomete.Functions.Clusters.Tests.DataPlane;
 /// here): create/get/delete/list/watch with resource versions, as the API server answers them, plus hooks to play the
 /// operator (set a state), drop watches, expire old resource versions, fail or slow creates, and check request bodies.
 /// </summary>
-internal sealed class FakeKubeApiServer : IAsyncDisposable
+internal sealed partial class FakeKubeApiServer : IAsyncDisposable
 {
     private const string Prefix = "/apis/sparkoperator.k8s.io/v1beta2/namespaces/{ns}/sparkapplications";
     private readonly WebApplication app;
@@ -76,6 +76,8 @@ internal sealed class FakeKubeApiServer : IAsyncDisposable
             server.Record("DELETED", removed);
             return Results.Text(Status("Success", 200, "", name), "application/json");
         });
+        server.MapPodRoutes(app);
+        server.MapWorkloadRoutes(app);
         await app.StartAsync();
         server.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return server;
