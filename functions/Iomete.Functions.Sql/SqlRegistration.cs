@@ -1,6 +1,7 @@
 using Iomete.Functions.Sql.Compute;
 using Iomete.Functions.Sql.Queries;
 using Iomete.Functions.Sql.Results;
+using Iomete.Functions.Sql.SparkConnect;
 using Iomete.Functions.Sql.Worksheets;
 using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
@@ -28,6 +29,7 @@ public static class SqlRegistration
         services.TryAddSingleton<ComputeStore>();
         services.TryAddSingleton<ResultStore>();
         services.TryAddSingleton<QueryAccess>();
+        services.AddSparkConnect();
         services.TryAddSingleton<QueryExecution>();
         services.TryAddSingleton<QueryRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<QueryRunner>());

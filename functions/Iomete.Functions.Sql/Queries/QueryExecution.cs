@@ -2,6 +2,7 @@ using Iomete.Engine.Catalogs;
 using Iomete.Engine.Sessions;
 using Iomete.Functions.Sql.Compute;
 using Iomete.Functions.Sql.Results;
+using Iomete.Functions.Sql.SparkConnect;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,10 +12,11 @@ namespace Iomete.Functions.Sql.Queries;
 /// <summary>
 /// Runs one query: SUBMITTED → RUNNING, one engine session, rows streamed into an Arrow file that goes to
 /// object storage, then COMPLETED, FAILED or CANCELLED. The engine and the catalog factory are resolved per
-/// query, so the service starts even where the host registers no engine.
+/// query, so the service starts even where the host registers no engine. A query on a Spark cluster runs there over
+/// Spark Connect instead and fills the same kind of result file.
 /// </summary>
 public sealed partial class QueryExecution(
-    IServiceProvider services, QueryStore store, ResultStore results, ComputeStore compute,
+    IServiceProvider services, QueryStore store, ResultStore results, ComputeStore compute, SparkQueryExecutor spark,
     IOptions<SqlOptions> options, TimeProvider clock, ILogger<QueryExecution> logger)
 {
     private static readonly string[] Running = ["RUNNING"];
@@ -31,7 +33,9 @@ public sealed partial class QueryExecution(
                 await store.TryCancelledAsync(job.Id, CancellationToken.None);
                 return;
             }
-            var outcome = await ExecuteAsync(job, active, tempFile, linked.Token);
+            var outcome = job.Spark is null
+                ? await ExecuteAsync(job, active, tempFile, linked.Token)
+                : await ExecuteOnSparkAsync(job, job.Spark, tempFile, linked.Token);
             if (outcome is null)
             {
                 return;
@@ -56,6 +60,10 @@ public sealed partial class QueryExecution(
         catch (SqlException ex)
         {
             await store.TryFailAsync(job.Id, Running, SqlErrorCodes.From(ex), CancellationToken.None);
+        }
+        catch (ComputeUnavailableException ex)
+        {
+            await store.TryFailAsync(job.Id, Running, new QueryError(ex.Message, SqlErrorCodes.ComputeUnavailable, null), CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -97,6 +105,23 @@ public sealed partial class QueryExecution(
             active.Session = null;
             await session.DisposeAsync();
         }
+        return await OutcomeAsync(job, tempFile, statement.Kind.ToString(), statement.RowsAffected, statement.Message, written, ct);
+    }
+
+    private async Task<QueryOutcome> ExecuteOnSparkAsync(QueryJob job, SparkTarget target, string tempFile, CancellationToken ct)
+    {
+        SparkOutcome outcome;
+        await using (var file = new FileStream(tempFile, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+        {
+            outcome = await spark.ExecuteAsync(job, target, file, ct);
+        }
+        return await OutcomeAsync(job, tempFile, outcome.Kind, null, null, outcome.Written, ct);
+    }
+
+    /// <summary>Stores the written result, if any, and says what the statement left behind.</summary>
+    private async Task<QueryOutcome> OutcomeAsync(
+        QueryJob job, string tempFile, string kind, long? rowsAffected, string? message, WrittenResult? written, CancellationToken ct)
+    {
         string? key = null;
         long? expires = null;
         if (written is not null)
@@ -105,8 +130,7 @@ public sealed partial class QueryExecution(
             await results.UploadAsync(key, tempFile, ct);
             expires = clock.GetUtcNow().Add(options.Value.ResultTtl).ToUnixTimeMilliseconds();
         }
-        return new QueryOutcome(statement.Kind.ToString(), statement.RowsAffected, written?.Rows, written?.Truncated ?? false,
-            written?.Columns, statement.Message, key, expires);
+        return new QueryOutcome(kind, rowsAffected, written?.Rows, written?.Truncated ?? false, written?.Columns, message, key, expires);
     }
 
     [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "Query {QueryId} cancelled ({Exception})")]

@@ -15,6 +15,12 @@ public static class SqlErrorCodes
     public const string EngineUnavailable = "ENGINE_UNAVAILABLE";
     public const string Internal = "INTERNAL_ERROR";
 
+    /// <summary>The query's Spark cluster could not be reached or stopped answering.</summary>
+    public const string ComputeUnavailable = "COMPUTE_UNAVAILABLE";
+
+    /// <summary>The <c>errorCode</c> of the 409 a submit gets when its Spark cluster is not ACTIVE.</summary>
+    public const string ComputeNotActive = "COMPUTE_NOT_ACTIVE";
+
     internal static QueryError From(SqlException exception) => exception switch
     {
         SqlSyntaxException syntax => new QueryError(syntax.Message, Syntax, syntax.Position),
