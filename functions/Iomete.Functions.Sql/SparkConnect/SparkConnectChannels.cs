@@ -17,7 +17,16 @@ public sealed class SparkConnectChannels(IOptions<SparkConnectOptions> options) 
         var channel = _channels.GetOrAdd(address.ChannelUri, uri => GrpcChannel.ForAddress(uri, new GrpcChannelOptions
         {
             MaxReceiveMessageSize = null,
-            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) },
+            // Pings find a driver that went away during a long query; a connect attempt to one gives up instead of hanging.
+            HttpHandler = new SocketsHttpHandler
+            {
+                EnableMultipleHttp2Connections = true,
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+                KeepAlivePingDelay = TimeSpan.FromSeconds(60),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
+                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+            },
         }));
         var headers = new Metadata();
         var token = address.Token ?? options.Value.Token;
