@@ -41,7 +41,6 @@ public sealed class SubmitQuery(
     [OpenApiResponse(202, typeof(QuerySubmitted))]
     [OpenApiResponse(200, typeof(QueryView))]
     [OpenApiResponse(400)]
-    [OpenApiResponse(403)]
     [OpenApiResponse(404)]
     [OpenApiResponse(409)]
     public async Task<IActionResult> Run(
