@@ -4,9 +4,6 @@ using Iomete.Engine.Sessions;
 
 namespace Iomete.Functions.Sql.SparkConnect;
 
-/// <summary>A Spark cluster could not be reached or stopped answering; the query fails with <c>COMPUTE_UNAVAILABLE</c>.</summary>
-public sealed class ComputeUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>
 /// Turns a Spark Connect error status into the SQL service's statement errors. Spark puts its error class first in the
 /// message (<c>[PARSE_SYNTAX_ERROR] Syntax error at or near …</c>); the class decides the error code, the message stays Spark's.

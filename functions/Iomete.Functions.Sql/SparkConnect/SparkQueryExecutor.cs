@@ -168,8 +168,3 @@ public sealed partial class SparkQueryExecutor(SparkConnectChannels channels, IO
     [LoggerMessage(EventId = 4133, Level = LogLevel.Debug, Message = "Release of Spark session {SessionId} on {Address} failed: {Status}")]
     private static partial void LogReleaseFailed(ILogger logger, string sessionId, string address, string status);
 }
-
-/// <summary>Where a query runs on a Spark cluster, resolved when it was submitted.</summary>
-/// <param name="Cluster">The compute cluster's name, as the query names it.</param>
-/// <param name="UserName">The submitting user's name, sent in the user context.</param>
-public sealed record SparkTarget(string Cluster, SparkConnectAddress Address, string? UserName);

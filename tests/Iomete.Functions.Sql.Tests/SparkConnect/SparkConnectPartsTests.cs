@@ -120,6 +120,23 @@ public sealed class SparkConnectPartsTests
         Assert.Equal(0, output.Length);
     }
 
+    [Fact]
+    public void Relation_KeepsFieldsOutsideTheSubset_SoAnAnsweredRelationGoesBackAsSparkSentIt()
+    {
+        // cached_remote_relation = 37 { relation_id = 1 }: a relation kind this subset does not declare.
+        using var buffer = new MemoryStream();
+        var output = new Google.Protobuf.CodedOutputStream(buffer);
+        output.WriteTag(37, Google.Protobuf.WireFormat.WireType.LengthDelimited);
+        output.WriteBytes(Google.Protobuf.ByteString.CopyFrom(0x0A, 0x02, (byte)'r', (byte)'1'));
+        output.Flush();
+        var sent = buffer.ToArray();
+
+        var relation = Iomete.Functions.Sql.SparkConnect.Protocol.Relation.Parser.ParseFrom(sent);
+
+        Assert.Equal(Iomete.Functions.Sql.SparkConnect.Protocol.Relation.RelTypeOneofCase.None, relation.RelTypeCase);
+        Assert.Equal(sent, Google.Protobuf.MessageExtensions.ToByteArray(relation));
+    }
+
     private static byte[] Batch(int start, int count) =>
         FakeSparkEngine.Ipc(new RecordBatch.Builder().Append("i", false, new Int32Array.Builder().AppendRange(Enumerable.Range(start, count))).Build());
 

@@ -48,7 +48,7 @@ public sealed class SparkConnectQueryContractTests(SparkConnectFixture fixture) 
     }
 
     [Fact]
-    public async Task Query_CsvDownload_HasEveryRowOfEveryBatch()
+    public async Task Query_Downloads_HaveEveryRowOfEveryBatch()
     {
         var done = await fixture.RunAsync(TypedQuery);
 
@@ -60,6 +60,11 @@ public sealed class SparkConnectQueryContractTests(SparkConnectFixture fixture) 
         Assert.Equal("1,1000000000000,1.5,0.25,row 1,false,2024-01-02,2024-01-01T00:00:01Z,1", lines[2]);
         Assert.Equal("3,3000000000000,4.5,0.75,row 3,false,2024-01-04,2024-01-01T00:00:03Z,", lines[4]);
         Assert.StartsWith("24,", lines[25], StringComparison.Ordinal);
+        var parquet = await fixture.Admin.GetAsync($"{QueriesUrl}/{done.Str("id")}/results/download?format=parquet");
+        Assert.Equal(HttpStatusCode.OK, parquet.StatusCode);
+        Assert.Equal("PAR1"u8.ToArray(), (await parquet.Content.ReadAsByteArrayAsync())[..4]);
+        var jsonl = await fixture.Admin.GetStringAsync($"{QueriesUrl}/{done.Str("id")}/results/download?format=jsonl");
+        Assert.Equal(25, jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]
