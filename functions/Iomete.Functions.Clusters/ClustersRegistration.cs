@@ -1,3 +1,4 @@
+using Iomete.Functions.Clusters.Compute;
 using Iomete.Functions.Clusters.DataPlane;
 using Iomete.Functions.Clusters.NodeTypes;
 using Iomete.Platform.Functions;
@@ -18,6 +19,7 @@ public static class ClustersRegistration
         services.AddFunctionsFrom(typeof(ClustersRegistration).Assembly);
         services.AddKubernetesDataPlane();
         services.AddSingleton<NodeTypeCatalog>();
+        services.AddComputeClusters();
         return services;
     }
 }
