@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Iomete.Platform.Http;
 
 namespace Iomete.Functions.Clusters.Compute;
@@ -6,6 +7,9 @@ namespace Iomete.Functions.Clusters.Compute;
 /// <summary>A row of <c>compute_clusters</c> as Dapper reads and writes it: instants in epoch milliseconds, the spec as JSON.</summary>
 internal sealed class ComputeClusterRow
 {
+    // Nulls are written out: a global secret's source id is null, and reading requires the member.
+    private static readonly JsonSerializerOptions SpecJson = new(Json.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
     public const string Columns =
         "id AS Id, domain_id AS DomainId, name AS Name, description AS Description, bundle_id AS BundleId, namespace AS Namespace, " +
         "spec AS Spec, status AS Status, driver_state AS DriverState, error_message AS ErrorMessage, start_count AS StartCount, " +
@@ -41,7 +45,7 @@ internal sealed class ComputeClusterRow
         Description = c.Description,
         BundleId = c.ResourceBundleId,
         Namespace = c.Namespace,
-        Spec = JsonSerializer.Serialize(c.Spec, Json.Options),
+        Spec = JsonSerializer.Serialize(c.Spec, SpecJson),
         Status = Stored(c.Status),
         DriverState = c.DriverState,
         ErrorMessage = c.ErrorMessage,
@@ -63,7 +67,7 @@ internal sealed class ComputeClusterRow
         Description = Description,
         ResourceBundleId = BundleId,
         Namespace = Namespace,
-        Spec = JsonSerializer.Deserialize<ComputeSpec>(Spec, Json.Options)!,
+        Spec = JsonSerializer.Deserialize<ComputeSpec>(Spec, SpecJson)!,
         Status = Enum.Parse<ComputeStatus>(Status, ignoreCase: true),
         DriverState = DriverState,
         ErrorMessage = ErrorMessage,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Iomete.Functions.Clusters.Actors;
 using Iomete.Functions.Clusters.Kubernetes;
 using Iomete.Platform.Functions;
@@ -10,7 +11,13 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.Clusters.Compute;
 
 /// <summary>Where the SQL service sends a caller's statements: <c>kind</c> LOCAL (the embedded engine, no host) or SPARK.</summary>
-public sealed record SqlEndpointView(string Id, string Name, string Kind, string Status, string? Host, int? SparkConnectPort);
+public sealed record SqlEndpointView(
+    string Id,
+    string Name,
+    string Kind,
+    string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Host,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? SparkConnectPort);
 
 public sealed class GetSqlEndpoint(ICallerAccessor callers, ComputeAccess access, ComputeActors actors)
 {
