@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Iomete.Functions.Clusters.Actors;
+using Iomete.Functions.Clusters.Compute;
+using Microsoft.Extensions.DependencyInjection;
 using static Iomete.Functions.Clusters.Tests.Compute.ComputeFixture;
 
 namespace Iomete.Functions.Clusters.Tests.Compute;
@@ -189,5 +192,25 @@ public sealed class ComputeLifecycleContractTests(ComputeFixture fixture) : ICla
         var list = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, Root + "?limit=1000");
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), c => c.Str("id") == id);
         Assert.False(fixture.Kube.Services.ContainsKey((Namespace, App(id) + "-endpoints")));
+    }
+
+    [Fact]
+    public async Task TheAutoSuspendReminder_IsKeptInTheDatabase_AndFiredFromThere()
+    {
+        var id = (await fixture.CreateAsync()).Str("id");
+        fixture.Kube.SetState(Namespace, App(id), "RUNNING");
+        await fixture.WaitForStatusAsync(id, "ACTIVE");
+        var reminders = fixture.Platform.Services.GetRequiredService<ActorReminders>();
+        var due = await reminders.DueAsync(ComputeActors.ActorType, id, "auto-suspend", CancellationToken.None);
+        Assert.NotNull(due);
+        Assert.InRange(due.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30));
+        Assert.Equal("ACTIVE", (await fixture.GetAsync(id)).Str("status"));
+
+        // As after a restart of the process half an hour later: the stored due time has passed and the cluster was idle.
+        var store = fixture.Platform.Services.GetRequiredService<ComputeClusterStore>();
+        await store.TouchAsync(id, DateTimeOffset.UtcNow.AddHours(-1), CancellationToken.None);
+        await reminders.RegisterAsync(ComputeActors.ActorType, id, "auto-suspend", DateTimeOffset.UtcNow.AddSeconds(-1), CancellationToken.None);
+        await fixture.WaitForStatusAsync(id, "STOPPED", seconds: 10);
+        Assert.Null(await reminders.DueAsync(ComputeActors.ActorType, id, "auto-suspend", CancellationToken.None));
     }
 }
