@@ -201,14 +201,18 @@ internal sealed partial class ComputeLifecycleActor(string clusterId, ComputeAct
         return stopped;
     }
 
+    /// <summary>Records an observed state; <paramref name="c"/> still has the previous status (a repeated event changes nothing).</summary>
     private async Task MoveAsync(ComputeCluster c, ComputeStatus status, string? reason, CancellationToken ct)
     {
-        var previous = (await s.Store.GetAsync(clusterId, ct))?.Status;
-        var moved = c with { Status = status };
-        await s.Store.SaveStateAsync(moved, ct);
-        if (previous != status)
+        var stored = await s.Store.GetAsync(clusterId, ct);
+        if (stored is not null && stored.Status == status && stored.DriverState == c.DriverState)
         {
-            await PublishAsync(previous, moved, reason, ct);
+            return;
+        }
+        await s.Store.SaveStateAsync(c with { Status = status }, ct);
+        if (c.Status != status)
+        {
+            await PublishAsync(c.Status, c with { Status = status }, reason, ct);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Iomete.Functions.Clusters.DataPlane;
 using Iomete.Functions.Clusters.Tests.DataPlane;
 using Iomete.Functions.Clusters.Tests.Schemas;
+using Iomete.Platform.Messaging;
 using Iomete.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +30,9 @@ public sealed class ComputeFixture : IAsyncLifetime
 
     internal FakeDiagnostics Diagnostics { get; } = new();
 
+    /// <summary>Everything published on the event bus, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Topic, object? Payload)> Published { get; } = new();
+
     public HttpClient Admin { get; private set; } = null!;
 
     public string BundleId { get; private set; } = null!;
@@ -48,7 +52,13 @@ public sealed class ComputeFixture : IAsyncLifetime
             ["Iomete:Clusters:ReminderPollInterval"] = "00:00:00.100",
             ["Iomete:Clusters:AutoRestartDelay"] = "00:00:00.200",
             ["Iomete:Clusters:MinAutoSuspendSeconds"] = "1",
-        }, builder => builder.Services.AddSingleton<IDataPlaneDiagnostics>(Diagnostics));
+        }, builder =>
+        {
+            builder.Services.AddSingleton<IDataPlaneDiagnostics>(Diagnostics);
+            var bus = builder.Services.Last(d => d.ServiceType == typeof(IEventBus));
+            builder.Services.Remove(bus);
+            builder.Services.AddSingleton<IEventBus>(sp => new RecordingEventBus((IEventBus)bus.ImplementationFactory!(sp), Published));
+        });
         Admin = await platform.LoginAsync();
         var me = await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/v2/user");
         var bundle = await Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/bundles",

@@ -92,6 +92,9 @@ public sealed class ComputeLifecycleContractTests(ComputeFixture fixture) : ICla
         var activities = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{Root}/{id}/activities");
         var actions = activities.GetProperty("items").EnumerateArray().Select(a => a.Str("action")).ToList();
         Assert.Equal(["TERMINATE", "START", "TERMINATE", "START"], actions);
+        var changes = fixture.Published.Where(p => p.Topic == "compute-clusters").Select(p => p.Payload)
+            .OfType<Iomete.Functions.Clusters.Common.ComputeStateChanged>().Where(e => e.ClusterId == id).Select(e => $"{e.PreviousState}>{e.State}").ToList();
+        Assert.Equal(["STOPPED>STARTING", "STARTING>ACTIVE", "ACTIVE>STOPPED", "STOPPED>STARTING", "STARTING>STOPPED"], changes);
         Assert.All(activities.GetProperty("items").EnumerateArray(), a => Assert.False(string.IsNullOrEmpty(a.Str("userId"))));
         Assert.Equal(20, activities.GetProperty("limit").GetInt32());
     }
