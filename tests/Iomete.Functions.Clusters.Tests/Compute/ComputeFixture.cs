@@ -14,7 +14,7 @@ namespace Iomete.Functions.Clusters.Tests.Compute;
 /// CRD, every Service against the Kubernetes schema), fake diagnostics, fast reminders, the admin logged in, and one
 /// resource bundle of the default domain.
 /// </summary>
-public sealed class ComputeFixture : IAsyncLifetime
+public class ComputeFixture : IAsyncLifetime
 {
     public const string Domain = "default";
     public const string Namespace = "iomete-compute";
@@ -37,22 +37,31 @@ public sealed class ComputeFixture : IAsyncLifetime
 
     public string BundleId { get; private set; } = null!;
 
+    /// <summary>False when the metadata database cannot run here (tests then return early; CI fails instead).</summary>
+    public bool Started => platform is not null;
+
+    /// <summary>Settings of the metadata database; null when it cannot run here.</summary>
+    protected virtual Task<Dictionary<string, string?>?> SettingsAsync() => Task.FromResult<Dictionary<string, string?>?>([]);
+
     public static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 
     public async Task InitializeAsync()
     {
+        var settings = await SettingsAsync();
+        if (settings is null)
+        {
+            return;
+        }
         kube = await FakeKubeApiServer.StartAsync();
         kube.Validate = body => KubernetesSchemas.Errors(KubernetesSchemas.SparkApplication, body) is { Count: > 0 } errors ? string.Join("; ", errors) : null;
         kube.ValidateService = body => KubernetesSchemas.Errors(KubernetesSchemas.Service, body) is { Count: > 0 } errors ? string.Join("; ", errors) : null;
-        platform = await LocalPlatform.StartAsync(new Dictionary<string, string?>
-        {
-            ["Iomete:Kubernetes:ApiServer"] = kube.Address.ToString().TrimEnd('/'),
-            ["Iomete:Clusters:Namespaces:0"] = Namespace,
-            ["Iomete:Clusters:Namespaces:1"] = "analytics",
-            ["Iomete:Clusters:ReminderPollInterval"] = "00:00:00.100",
-            ["Iomete:Clusters:AutoRestartDelay"] = "00:00:00.200",
-            ["Iomete:Clusters:MinAutoSuspendSeconds"] = "1",
-        }, builder =>
+        settings["Iomete:Kubernetes:ApiServer"] = kube.Address.ToString().TrimEnd('/');
+        settings["Iomete:Clusters:Namespaces:0"] = Namespace;
+        settings["Iomete:Clusters:Namespaces:1"] = "analytics";
+        settings["Iomete:Clusters:ReminderPollInterval"] = "00:00:00.100";
+        settings["Iomete:Clusters:AutoRestartDelay"] = "00:00:00.200";
+        settings["Iomete:Clusters:MinAutoSuspendSeconds"] = "1";
+        platform = await LocalPlatform.StartAsync(settings, builder =>
         {
             builder.Services.AddSingleton<IDataPlaneDiagnostics>(Diagnostics);
             var bus = builder.Services.Last(d => d.ServiceType == typeof(IEventBus));
@@ -120,5 +129,19 @@ public sealed class ComputeFixture : IAsyncLifetime
         {
             await kube.DisposeAsync();
         }
+    }
+}
+
+/// <summary>The same platform with the clusters database on the shared test PostgreSQL server.</summary>
+public sealed class PostgresComputeFixture : ComputeFixture
+{
+    protected override async Task<Dictionary<string, string?>?> SettingsAsync()
+    {
+        if (PostgresServer.MissingReason() is not null && !Requires.InCi)
+        {
+            return null;
+        }
+        var server = await PostgresServer.SharedAsync();
+        return server.Settings(PostgresServer.NewDatabasePrefix());
     }
 }
