@@ -1,5 +1,4 @@
 using Iomete.Functions.Sql.Queries;
-using Iomete.Platform.Errors;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
 using Iomete.Platform.Security;
@@ -12,21 +11,16 @@ namespace Iomete.Functions.Sql.Compute;
 public sealed class GetCompute(ICallerAccessor callers, QueryAccess access, ComputeStore store)
 {
     [Function("sql-compute-get")]
-    [OpenApiOperation("Compute", "Read a compute cluster")]
+    [OpenApiOperation("Compute", "Read the embedded compute 'local' (its settings)", Description = "Users reach it as GET /api/v2/domains/{domain}/compute/local of the cluster service, which calls this with their credentials.")]
     [OpenApiResponse(200, typeof(ComputeView))]
-    [OpenApiResponse(404)]
+    [OpenApiResponse(403)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v2/domains/{domain}/compute/{name}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/v1/domains/{domain}/sql/compute/local")] HttpRequest request,
         string domain,
-        string name,
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
         await access.RequireDomainAsync(caller, domain, ct);
-        if (name != ComputeStore.Local)
-        {
-            throw new NotFoundException("Compute cluster", name);
-        }
         var (settings, updatedAt) = await store.GetAsync(ct);
         return ApiResults.Ok(ComputeViews.Local(settings, updatedAt));
     }

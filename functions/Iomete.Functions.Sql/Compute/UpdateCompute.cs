@@ -13,16 +13,14 @@ namespace Iomete.Functions.Sql.Compute;
 public sealed class UpdateCompute(ICallerAccessor callers, IAccessControl access, QueryAccess queryAccess, ComputeStore store)
 {
     [Function("sql-compute-update")]
-    [OpenApiOperation("Compute", "Update the settings of the embedded compute (COMPUTE_RESOURCES_MANAGER)")]
+    [OpenApiOperation("Compute", "Update the settings of the embedded compute 'local' (COMPUTE_RESOURCES_MANAGER)", Description = "Users reach it as PUT /api/v2/domains/{domain}/compute/local of the cluster service, which calls this with their credentials.")]
     [OpenApiRequestBody(typeof(UpdateComputeRequest))]
     [OpenApiResponse(200, typeof(ComputeView))]
     [OpenApiResponse(400)]
     [OpenApiResponse(403)]
-    [OpenApiResponse(404)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v2/domains/{domain}/compute/{name}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/domains/{domain}/sql/compute/local")] HttpRequest request,
         string domain,
-        string name,
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
@@ -33,10 +31,6 @@ public sealed class UpdateCompute(ICallerAccessor callers, IAccessControl access
         if (memory is not null && !UpdateComputeRequest.MemoryLimitPattern().IsMatch(memory))
         {
             throw ValidationException.ForField("memoryLimit", "must be a number and a unit such as 512MB, 4GB or 1.5GiB");
-        }
-        if (name != ComputeStore.Local)
-        {
-            throw new NotFoundException("Compute cluster", name);
         }
         await store.PutAsync(new ComputeSettings(body.Threads, memory), ct);
         var (settings, updatedAt) = await store.GetAsync(ct);
