@@ -38,6 +38,15 @@ public interface IKubernetesWorkloads
     /// <summary>Deletes the Service; a missing one is not an error.</summary>
     Task DeleteServiceAsync(string @namespace, string name, CancellationToken ct);
 
+    /// <summary>Creates the core/v1 Secret, or replaces the one of the same name.</summary>
+    Task ApplySecretAsync(JsonObject secret, CancellationToken ct);
+
+    /// <summary>One value of a Secret, or null when the Secret or the key does not exist.</summary>
+    Task<string?> ReadSecretValueAsync(string @namespace, string name, string key, CancellationToken ct);
+
+    /// <summary>Deletes the Secret; a missing one is not an error.</summary>
+    Task DeleteSecretAsync(string @namespace, string name, CancellationToken ct);
+
     /// <summary>The Deployment's readiness, or null when it does not exist.</summary>
     Task<DeploymentState?> GetDeploymentAsync(string @namespace, string name, CancellationToken ct);
 

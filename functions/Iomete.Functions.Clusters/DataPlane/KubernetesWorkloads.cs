@@ -50,6 +50,38 @@ internal sealed partial class KubernetesWorkloads(IKubernetes client, ILogger<Ku
         }
     }
 
+    public async Task ApplySecretAsync(JsonObject secret, CancellationToken ct)
+    {
+        var body = KubernetesJson.Deserialize<V1Secret>(secret.ToJsonString());
+        var (ns, name) = Identity(body.Metadata);
+        try
+        {
+            await client.CoreV1.CreateNamespacedSecretAsync(body, ns, cancellationToken: ct);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var current = await client.CoreV1.ReadNamespacedSecretAsync(name, ns, cancellationToken: ct);
+            body.Metadata.ResourceVersion = current.Metadata.ResourceVersion;
+            await client.CoreV1.ReplaceNamespacedSecretAsync(body, name, ns, cancellationToken: ct);
+        }
+    }
+
+    public async Task<string?> ReadSecretValueAsync(string @namespace, string name, string key, CancellationToken ct)
+    {
+        try
+        {
+            var secret = await client.CoreV1.ReadNamespacedSecretAsync(name, @namespace, cancellationToken: ct);
+            return secret.Data is { } data && data.TryGetValue(key, out var value) ? System.Text.Encoding.UTF8.GetString(value) : null;
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public Task DeleteSecretAsync(string @namespace, string name, CancellationToken ct) =>
+        IgnoreMissing(() => client.CoreV1.DeleteNamespacedSecretAsync(name, @namespace, cancellationToken: ct));
+
     public Task DeleteDeploymentAsync(string @namespace, string name, CancellationToken ct) =>
         IgnoreMissing(() => client.AppsV1.DeleteNamespacedDeploymentAsync(name, @namespace, propagationPolicy: "Background", cancellationToken: ct));
 

@@ -14,6 +14,12 @@ internal sealed class UnconfiguredWorkloads : IKubernetesWorkloads
 
     public Task DeleteServiceAsync(string @namespace, string name, CancellationToken ct) => throw new DataPlaneNotConfiguredException();
 
+    public Task ApplySecretAsync(JsonObject secret, CancellationToken ct) => throw new DataPlaneNotConfiguredException();
+
+    public Task<string?> ReadSecretValueAsync(string @namespace, string name, string key, CancellationToken ct) => throw new DataPlaneNotConfiguredException();
+
+    public Task DeleteSecretAsync(string @namespace, string name, CancellationToken ct) => throw new DataPlaneNotConfiguredException();
+
     public Task<DeploymentState?> GetDeploymentAsync(string @namespace, string name, CancellationToken ct) => throw new DataPlaneNotConfiguredException();
 
     public Task<string?> FindPodFailureAsync(string @namespace, string labelSelector, CancellationToken ct) => throw new DataPlaneNotConfiguredException();

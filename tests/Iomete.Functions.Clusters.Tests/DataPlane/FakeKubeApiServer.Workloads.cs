@@ -16,6 +16,7 @@ internal sealed partial class FakeKubeApiServer
 {
     private const string Deployments = "/apis/apps/v1/namespaces/{ns}/deployments";
     private const string Services = "/api/v1/namespaces/{ns}/services";
+    private const string Secrets = "/api/v1/namespaces/{ns}/secrets";
     private readonly ConcurrentDictionary<(string Kind, string Ns, string Name), JsonObject> workloads = new();
     private readonly List<(long Version, string Type, JsonObject Object)> deploymentLog = [];
     private TaskCompletionSource deploymentsChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,6 +26,9 @@ internal sealed partial class FakeKubeApiServer
 
     /// <summary>The stored Service (a copy), or null.</summary>
     public JsonObject? Service(string ns, string name) => Copy("Service", ns, name);
+
+    /// <summary>The stored Secret (a copy, <c>stringData</c> folded into base64 <c>data</c>), or null.</summary>
+    public JsonObject? Secret(string ns, string name) => Copy("Secret", ns, name);
 
     public ConcurrentQueue<JsonObject> AppliedWorkloads { get; } = new();
 
@@ -60,6 +64,10 @@ internal sealed partial class FakeKubeApiServer
         app.MapDelete(Deployments + "/{name}", (string ns, string name) => DeleteWorkload("Deployment", ns, name));
         app.MapDelete(Services + "/{name}", (string ns, string name) => DeleteWorkload("Service", ns, name));
         app.MapGet(Deployments, ListOrWatchDeploymentsAsync);
+        app.MapPost(Secrets, (HttpRequest r, string ns) => CreateWorkloadAsync(r, ns, "Secret"));
+        app.MapPut(Secrets + "/{name}", (HttpRequest r, string ns, string name) => ReplaceWorkloadAsync(r, ns, name, "Secret"));
+        app.MapGet(Secrets + "/{name}", (string ns, string name) => GetWorkload("Secret", ns, name));
+        app.MapDelete(Secrets + "/{name}", (string ns, string name) => DeleteWorkload("Secret", ns, name));
     }
 
     private async Task<IResult> CreateWorkloadAsync(HttpRequest request, string ns, string kind)
@@ -72,6 +80,7 @@ internal sealed partial class FakeKubeApiServer
         if (body["metadata"]!["namespace"]?.GetValue<string>() is { } declared && declared != ns)
             return Results.Text(Status("Failure", 400, "BadRequest", "namespace mismatch"), "application/json", statusCode: 400);
         body.Remove("status");
+        FoldStringData(body);
         if (kind == "Service")
             body["spec"]!["clusterIP"] = $"10.96.0.{workloads.Count + 10}";
         if (!workloads.TryAdd((kind, ns, name), body))
@@ -94,6 +103,7 @@ internal sealed partial class FakeKubeApiServer
         if (kind == "Service" && body["spec"]?["clusterIP"]?.GetValue<string>() != current["spec"]!["clusterIP"]!.GetValue<string>())
             return Results.Text(Status("Failure", 422, "Invalid", "spec.clusterIP: field is immutable"), "application/json", statusCode: 422);
         body["status"] = current["status"]?.DeepClone();
+        FoldStringData(body);
         workloads[(kind, ns, name)] = body;
         Stamp(kind, body, "MODIFIED");
         return Results.Text(body.ToJsonString(), "application/json");
@@ -115,7 +125,13 @@ internal sealed partial class FakeKubeApiServer
 
     private IResult? Invalid(JsonObject body, string kind)
     {
-        var errors = KubernetesSchemas.Errors(kind == "Deployment" ? KubernetesSchemas.Deployment : KubernetesSchemas.Service, body);
+        var schema = kind switch
+        {
+            "Deployment" => KubernetesSchemas.Deployment,
+            "Service" => KubernetesSchemas.Service,
+            _ => KubernetesSchemas.Secret,
+        };
+        var errors = KubernetesSchemas.Errors(schema, body);
         if (errors.Count == 0)
             return null;
         var problem = $"{kind}: {string.Join("; ", errors.Take(5))}";
@@ -124,6 +140,21 @@ internal sealed partial class FakeKubeApiServer
             Errors.Add(problem);
         }
         return Results.Text(Status("Failure", 422, "Invalid", problem), "application/json", statusCode: 422);
+    }
+
+    // The API server stores stringData as base64 data and never returns stringData.
+    private static void FoldStringData(JsonObject body)
+    {
+        if (body["stringData"] is not JsonObject plain)
+            return;
+        if (body["data"] is not JsonObject data)
+        {
+            data = new JsonObject();
+            body["data"] = data;
+        }
+        foreach (var (key, value) in plain)
+            data[key] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value!.GetValue<string>()));
+        body.Remove("stringData");
     }
 
     private void Stamp(string kind, JsonObject body, string type)
