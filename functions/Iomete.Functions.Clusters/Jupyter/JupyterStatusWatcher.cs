@@ -57,9 +57,8 @@ internal sealed partial class JupyterStatusWatcher(
             return;
         if (state.Deleted)
         {
-            // A terminate followed by a quick start: the old Deployment's deletion must not stop the new one.
-            if (await workloads.GetDeploymentAsync(state.Namespace, state.Name, ct) is null)
-                await store.TransitionAsync(id, Running, JupyterStatus.Stopped, "The Deployment was deleted on the data plane.", ct);
+            // Only an ACTIVE one was stopped by someone else: a STARTING one may be a (re)start whose old Deployment just went.
+            await store.TransitionAsync(id, [JupyterStatus.Active], JupyterStatus.Stopped, "The Deployment was deleted on the data plane.", ct);
             return;
         }
         if (state.Failed)

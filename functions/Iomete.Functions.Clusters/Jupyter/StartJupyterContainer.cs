@@ -32,6 +32,10 @@ public sealed class StartJupyterContainer(
         if (!dataPlane.Value.Configured)
             throw new DataPlaneNotConfiguredException();
         await deployer.PlanAsync(container, ct);
+        if (container.Status is not (JupyterStatus.Stopped or JupyterStatus.Failed))
+            throw new ConflictException($"The Jupyter container '{container.Name}' is already running; terminate it first.");
+        // A fresh start: what a failed run left behind goes first (its conditions, its pods), and the image is pulled again.
+        await deployer.RemoveAsync(container, ct);
         if (!await store.TransitionAsync(container.Id, [JupyterStatus.Stopped, JupyterStatus.Failed], JupyterStatus.Starting, null, ct))
             throw new ConflictException($"The Jupyter container '{container.Name}' is already running; terminate it first.");
         var started = await JupyterLifecycle.DeployAsync(deployer, store, container with { Status = JupyterStatus.Starting }, ct);

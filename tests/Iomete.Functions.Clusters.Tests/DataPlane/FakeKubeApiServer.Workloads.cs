@@ -120,7 +120,8 @@ internal sealed partial class FakeKubeApiServer
             return NotFound(name);
         if (kind == "Deployment")
             RecordDeployment("DELETED", removed);
-        return Results.Text(Status("Success", 200, "", name), "application/json");
+        // Services answer a delete with the deleted object, Deployments and Secrets with a Status.
+        return Results.Text(kind == "Service" ? removed.ToJsonString() : Status("Success", 200, "", name), "application/json");
     }
 
     private IResult? Invalid(JsonObject body, string kind)
