@@ -1,5 +1,6 @@
 using Iomete.Functions.Clusters.DataPlane;
 using Iomete.Functions.Clusters.Jupyter;
+using Iomete.Functions.Clusters.SparkHistory;
 using Iomete.Functions.Clusters.NodeTypes;
 using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
@@ -22,6 +23,7 @@ public static class ClustersRegistration
         services.AddKubernetesDataPlane();
         services.AddSingleton<NodeTypeCatalog>();
         services.AddJupyterContainers();
+        services.AddSparkHistory();
         return services;
     }
 }

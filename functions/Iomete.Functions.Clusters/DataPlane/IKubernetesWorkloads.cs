@@ -23,6 +23,9 @@ public sealed record DeploymentState(
     public bool Failed => FailureMessage is not null;
 }
 
+/// <summary>A running pod and its address.</summary>
+public sealed record RunningPod(string Namespace, string Name, string Ip, IReadOnlyDictionary<string, string> Labels);
+
 /// <summary>Long-running workloads on the data plane (Jupyter containers, the Spark History Server): Deployments and Services.</summary>
 public interface IKubernetesWorkloads
 {
@@ -55,6 +58,9 @@ public interface IKubernetesWorkloads
     /// that cannot be pulled, a failed pod), or null when none is failing. A crash loop never changes the Deployment.
     /// </summary>
     Task<string?> FindPodFailureAsync(string @namespace, string labelSelector, CancellationToken ct);
+
+    /// <summary>The running pods matching <paramref name="labelSelector"/> that have an IP (e.g. a live Spark driver).</summary>
+    Task<IReadOnlyList<RunningPod>> ListRunningPodsAsync(string @namespace, string labelSelector, CancellationToken ct);
 
     /// <summary>
     /// Changes of the Deployments matching <paramref name="labelSelector"/>: first the current ones, then every change,

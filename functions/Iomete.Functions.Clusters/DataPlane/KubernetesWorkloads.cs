@@ -121,6 +121,16 @@ internal sealed partial class KubernetesWorkloads(IKubernetes client, ILogger<Ku
         return null;
     }
 
+    public async Task<IReadOnlyList<RunningPod>> ListRunningPodsAsync(string @namespace, string labelSelector, CancellationToken ct)
+    {
+        var pods = await client.CoreV1.ListNamespacedPodAsync(@namespace, labelSelector: labelSelector, cancellationToken: ct);
+        return pods.Items
+            .Where(p => p.Status?.Phase == "Running" && !string.IsNullOrEmpty(p.Status.PodIP))
+            .Select(p => new RunningPod(@namespace, p.Metadata.Name, p.Status.PodIP,
+                new Dictionary<string, string>(p.Metadata.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal)))
+            .ToList();
+    }
+
     internal static DeploymentState Read(V1Deployment deployment, bool deleted = false)
     {
         var conditions = deployment.Status?.Conditions ?? [];

@@ -24,6 +24,9 @@ internal sealed class UnconfiguredWorkloads : IKubernetesWorkloads
 
     public Task<string?> FindPodFailureAsync(string @namespace, string labelSelector, CancellationToken ct) => throw new DataPlaneNotConfiguredException();
 
+    public Task<IReadOnlyList<RunningPod>> ListRunningPodsAsync(string @namespace, string labelSelector, CancellationToken ct) =>
+        throw new DataPlaneNotConfiguredException();
+
     public async IAsyncEnumerable<DeploymentState> WatchDeploymentsAsync(string @namespace, string labelSelector, [EnumeratorCancellation] CancellationToken ct)
     {
         await Task.Yield();

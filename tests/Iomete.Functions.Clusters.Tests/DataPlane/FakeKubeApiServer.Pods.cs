@@ -29,7 +29,7 @@ internal sealed partial class FakeKubeApiServer
         }));
 
     /// <summary>A pod with these labels whose container waits for <paramref name="waitingReason"/> (e.g. <c>CrashLoopBackOff</c>), or runs when null.</summary>
-    public void SetPod(string ns, string name, IReadOnlyDictionary<string, string> labels, string? waitingReason)
+    public void SetPod(string ns, string name, IReadOnlyDictionary<string, string> labels, string? waitingReason, string? ip = null)
     {
         var state = waitingReason is null
             ? new JsonObject { ["running"] = new JsonObject { ["startedAt"] = "2026-11-28T20:00:00Z" } }
@@ -44,6 +44,7 @@ internal sealed partial class FakeKubeApiServer
             ["status"] = new JsonObject
             {
                 ["phase"] = waitingReason is null ? "Running" : "Pending",
+                ["podIP"] = waitingReason is null ? ip ?? "10.244.0.7" : null,
                 ["containerStatuses"] = new JsonArray(new JsonObject
                 {
                     ["name"] = "main", ["ready"] = waitingReason is null, ["restartCount"] = waitingReason is null ? 0 : 5, ["image"] = "x", ["imageID"] = "",
