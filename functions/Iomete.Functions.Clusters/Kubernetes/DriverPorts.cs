@@ -11,9 +11,6 @@ public static class DriverPorts
     public static DriverPort SparkConnect { get; } = new("spark-connect", 15002);
     public static DriverPort ArrowFlight { get; } = new("arrow-flight", 33333);
 
-    /// <summary>The Spark UI of the driver, which the control plane's <c>/spark-ui</c> proxy reaches.</summary>
-    public static DriverPort SparkUi { get; } = new("spark-ui", SparkUiPaths.DriverUiPort);
-
     public static IReadOnlyList<DriverPort> For(ComputeServers servers)
     {
         ArgumentNullException.ThrowIfNull(servers);

@@ -26,7 +26,6 @@ public static class DriverServiceBuilder
         var ports = DriverPorts.For(servers);
         if (ports.Count == 0)
             throw ValidationException.ForField("computeServers", "a compute cluster must start at least one server.");
-        ports = [.. ports, DriverPorts.SparkUi];
 
         var selector = ManifestLabels.Selector(ManagedResourceType.Compute, d.ResourceId);
         selector[ManifestLabels.SparkRole] = "driver";

@@ -90,12 +90,4 @@ public sealed class SparkHistoryManifestContractTests
         Assert.Equal(new Uri("http://iomete-spark-history.iomete-system.svc.cluster.local:18080/"), bare.RequireHistoryUrl());
         Assert.Throws<Iomete.Platform.Errors.ConflictException>(() => bare.RequireDefinition(null));
     }
-
-    [Fact]
-    public void DriverService_ExposesTheSparkUi()
-    {
-        var service = DriverServiceBuilder.Build(Kubernetes.Definitions.Compute("cc-ui"));
-        KubernetesSchemas.AssertValid(KubernetesSchemas.Service, service);
-        Assert.Contains(service["spec"]!["ports"]!.AsArray(), p => p!["port"]!.GetValue<int>() == 4040 && p["name"]!.GetValue<string>() == "spark-ui");
-    }
 }
