@@ -70,6 +70,21 @@ public sealed class JupyterLifecycleContractTests(JupyterFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task AnActiveContainerWhoseDeploymentIsDeletedOnTheDataPlane_IsStopped()
+    {
+        var created = await fixture.CreateAsync();
+        var id = created.Str("id");
+        var objectName = "jc-" + created.Str("name");
+        fixture.Kube.SetDeploymentStatus(Ns, objectName, 1);
+        await fixture.WaitForStatusAsync(id, "ACTIVE");
+        using var kubectl = new HttpClient { BaseAddress = fixture.Kube.Address };
+        using var deleted = await kubectl.DeleteAsync(new Uri($"/apis/apps/v1/namespaces/{Ns}/deployments/{objectName}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        var stopped = await fixture.WaitForStatusAsync(id, "STOPPED");
+        Assert.Contains("deleted", stopped.Str("statusMessage"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ACrashLoopingPod_MakesItFailed()
     {
         var created = await fixture.CreateAsync();
