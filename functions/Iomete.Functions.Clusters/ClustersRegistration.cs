@@ -1,5 +1,7 @@
 using Iomete.Functions.Clusters.Compute;
 using Iomete.Functions.Clusters.DataPlane;
+using Iomete.Functions.Clusters.Jupyter;
+using Iomete.Functions.Clusters.SparkHistory;
 using Iomete.Functions.Clusters.NodeTypes;
 using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
@@ -9,7 +11,7 @@ namespace Iomete.Functions.Clusters;
 
 /// <summary>
 /// The cluster service (IOMETE's iom-cluster): Spark compute clusters, Spark jobs and Jupyter containers on a Kubernetes
-/// data plane. 
+/// data plane.
 /// </summary>
 public static class ClustersRegistration
 {
@@ -22,6 +24,8 @@ public static class ClustersRegistration
         services.AddKubernetesDataPlane();
         services.AddSingleton<NodeTypeCatalog>();
         services.AddComputeClusters();
+        services.AddJupyterContainers();
+        services.AddSparkHistory();
         return services;
     }
 }

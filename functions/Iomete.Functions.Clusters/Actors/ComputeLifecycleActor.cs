@@ -104,7 +104,7 @@ internal sealed partial class ComputeLifecycleActor(string clusterId, ComputeAct
         if (c is not null && s.DataPlane.Value.Configured)
         {
             await s.Applications.DeleteAsync(c.Namespace, ComputeApplications.ApplicationName(c.Id), ct);
-            await s.Endpoints.DeleteAsync(c.Namespace, DriverServiceBuilder.ServiceName(ComputeApplications.ApplicationName(c.Id)), ct);
+            await s.Workloads.DeleteServiceAsync(c.Namespace, DriverServiceBuilder.ServiceName(ComputeApplications.ApplicationName(c.Id)), ct);
         }
         await s.Reminders.UnregisterAsync(ComputeActors.ActorType, clusterId, null, ct);
     }
@@ -159,7 +159,7 @@ internal sealed partial class ComputeLifecycleActor(string clusterId, ComputeAct
         await s.Store.SaveStateAsync(starting, ct);
         try
         {
-            await s.Endpoints.CreateAsync(service, ct);
+            await s.Workloads.ApplyServiceAsync(service, ct);
             await s.Submit.SubmitAsync($"{c.Id}:{start}", application, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -190,7 +190,7 @@ internal sealed partial class ComputeLifecycleActor(string clusterId, ComputeAct
         {
             var name = ComputeApplications.ApplicationName(c.Id);
             await s.Applications.DeleteAsync(c.Namespace, name, ct);
-            await s.Endpoints.DeleteAsync(c.Namespace, DriverServiceBuilder.ServiceName(name), ct);
+            await s.Workloads.DeleteServiceAsync(c.Namespace, DriverServiceBuilder.ServiceName(name), ct);
         }
         await s.Reminders.UnregisterAsync(ComputeActors.ActorType, c.Id, null, ct);
         if (activity is { } kind)
@@ -264,7 +264,7 @@ internal sealed record ComputeActorServices(
     ComputeActivityLog Activities,
     ComputeApplications Apps,
     ISparkApplications Applications,
-    IComputeEndpoints Endpoints,
+    IKubernetesWorkloads Workloads,
     SubmitQueue Submit,
     ActorReminders Reminders,
     IEventBus Bus,

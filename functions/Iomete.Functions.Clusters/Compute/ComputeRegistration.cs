@@ -1,7 +1,6 @@
 using Iomete.Functions.Clusters.Actors;
 using Iomete.Functions.Clusters.DataPlane;
 using Iomete.Platform.Options;
-using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -21,9 +20,6 @@ public static class ComputeRegistration
         services.AddSingleton<ComputeDefinitions>();
         services.AddSingleton<ComputeApplications>();
         services.AddSingleton<LocalCompute>();
-        services.TryAddSingleton<IComputeEndpoints>(sp => DataPlaneRegistration.Configured(sp)
-            ? new KubernetesComputeEndpoints(sp.GetRequiredService<IKubernetes>())
-            : new UnconfiguredComputeEndpoints());
         services.AddSingleton<ActorTurns>();
         services.AddSingleton<ActorReminders>();
         services.AddSingleton(sp => new ComputeActors(sp.GetRequiredService<ActorTurns>(), new ComputeActorServices(
@@ -31,7 +27,7 @@ public static class ComputeRegistration
             sp.GetRequiredService<ComputeActivityLog>(),
             sp.GetRequiredService<ComputeApplications>(),
             sp.GetRequiredService<ISparkApplications>(),
-            sp.GetRequiredService<IComputeEndpoints>(),
+            sp.GetRequiredService<IKubernetesWorkloads>(),
             sp.GetRequiredService<SubmitQueue>(),
             sp.GetRequiredService<ActorReminders>(),
             sp.GetRequiredService<Iomete.Platform.Messaging.IEventBus>(),

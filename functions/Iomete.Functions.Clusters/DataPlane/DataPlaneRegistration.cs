@@ -19,7 +19,12 @@ public static class DataPlaneRegistration
         services.TryAddSingleton<ISparkApplications>(sp => Configured(sp)
             ? new KubernetesSparkApplications(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<ILogger<KubernetesSparkApplications>>())
             : new UnconfiguredSparkApplications());
-        services.TryAddSingleton<IDataPlaneDiagnostics>(_ => new UnconfiguredDiagnostics());
+        services.TryAddSingleton<IDataPlaneDiagnostics>(sp => Configured(sp)
+            ? new KubernetesDiagnostics(sp.GetRequiredService<IKubernetes>())
+            : new UnconfiguredDiagnostics());
+        services.TryAddSingleton<IKubernetesWorkloads>(sp => Configured(sp)
+            ? new KubernetesWorkloads(sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<ILogger<KubernetesWorkloads>>())
+            : new UnconfiguredWorkloads());
         services.TryAddSingleton<SubmitQueue>();
         services.AddHostedService<SparkApplicationWatcher>();
         return services;

@@ -111,6 +111,15 @@ public static class SparkApplicationBuilder
             conf["spark.dynamicAllocation.enabled"] = "false";
             conf["spark.executor.instances"] = "0";
         }
+        if (d.EventLog is { } eventLog)
+        {
+            var appId = SparkAppIds.For(d.ResourceType, d.ResourceId, eventLog.StartedAt);
+            conf["spark.eventLog.enabled"] = "true";
+            conf["spark.eventLog.dir"] = eventLog.Directory;
+            conf["spark.app.id"] = appId;
+            // The driver UI is reached through the control plane's /spark-ui proxy: its links must carry that prefix.
+            conf["spark.ui.proxyBase"] = SparkUiPaths.DriverUiBase(appId);
+        }
         if (servers is not null)
         {
             conf["spark.iomete.server.startHiveThriftServer"] = Bool(servers.HiveThrift);

@@ -45,6 +45,12 @@ public sealed record SparkApplicationDefinition
     public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<KubernetesToleration> Tolerations { get; init; } = [];
 
+    /// <summary>
+    /// The event log for the Spark History Server: sets <c>spark.eventLog.enabled</c>, <c>spark.eventLog.dir</c>,
+    /// <c>spark.app.id</c> (<see cref="SparkAppIds"/>) and <c>spark.ui.proxyBase</c>. Null leaves event logging off.
+    /// </summary>
+    public SparkEventLog? EventLog { get; init; }
+
     /// <summary>Compute clusters only; null there means <see cref="ComputeServers.Default"/>.</summary>
     public ComputeServers? ComputeServers { get; init; }
 }

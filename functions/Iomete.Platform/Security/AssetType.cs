@@ -58,12 +58,13 @@ public static class DomainPermission
     public const string CreateResourceBundle = "CREATE_RESOURCE_BUNDLE";
     public const string ViewDataProduct = "VIEW_DATA_PRODUCT";
     public const string ManageDataProduct = "MANAGE_DATA_PRODUCT";
+    public const string CreateJupyterContainer = "CREATE_JUPYTER_CONTAINER";
 
     public static readonly string[] All =
     [
         CreateCompute, CreateSparkJob, ManageMarketplace, ViewDataCatalog, ManageDataCatalog,
         ViewSparkSettings, ManageSparkSettings, ViewSecrets, ManageSecrets, ListSecrets,
         ListSharedWorksheet, ManageSharedWorksheet, ManageGitRepo, ExportSqlEditor,
-        ManageAccessToken, CreateResourceBundle, ViewDataProduct, ManageDataProduct,
+        ManageAccessToken, CreateResourceBundle, ViewDataProduct, ManageDataProduct, CreateJupyterContainer,
     ];
 }

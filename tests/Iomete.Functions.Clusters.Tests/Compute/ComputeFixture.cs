@@ -54,7 +54,6 @@ public class ComputeFixture : IAsyncLifetime
         }
         kube = await FakeKubeApiServer.StartAsync();
         kube.Validate = body => KubernetesSchemas.Errors(KubernetesSchemas.SparkApplication, body) is { Count: > 0 } errors ? string.Join("; ", errors) : null;
-        kube.ValidateService = body => KubernetesSchemas.Errors(KubernetesSchemas.Service, body) is { Count: > 0 } errors ? string.Join("; ", errors) : null;
         settings["Iomete:Kubernetes:ApiServer"] = kube.Address.ToString().TrimEnd('/');
         settings["Iomete:Clusters:Namespaces:0"] = Namespace;
         settings["Iomete:Clusters:Namespaces:1"] = "analytics";

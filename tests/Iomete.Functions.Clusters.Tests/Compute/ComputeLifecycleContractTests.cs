@@ -51,7 +51,7 @@ public sealed class ComputeLifecycleContractTests(ComputeFixture fixture) : ICla
         var confEnv = env.Single(e => e!["name"]!.GetValue<string>() == "IOMETE_SPARK_CONF_SECRET_0")!;
         Assert.Equal("iomete-secret-store", confEnv["valueFrom"]!["secretKeyRef"]!["name"]!.GetValue<string>());
         Assert.DoesNotContain("s3-secret-value", app.ToJsonString(), StringComparison.Ordinal);
-        Assert.True(fixture.Kube.Services.ContainsKey((Namespace, App(id) + "-endpoints")), "the driver Service was not created");
+        Assert.True(fixture.Kube.Service(Namespace, App(id) + "-endpoints") is not null, "the driver Service was not created");
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class ComputeLifecycleContractTests(ComputeFixture fixture) : ICla
         var stopped = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"{Root}/{id}/terminate");
         Assert.Equal("STOPPED", stopped.Str("status"));
         Assert.Equal(["start", "configure"], stopped.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
-        Assert.False(fixture.Kube.Services.ContainsKey((Namespace, App(id) + "-endpoints")));
+        Assert.Null(fixture.Kube.Service(Namespace, App(id) + "-endpoints"));
         await Task.Delay(300);
         Assert.Equal("STOPPED", (await fixture.GetAsync(id)).Str("status"));
 
@@ -194,7 +194,7 @@ public sealed class ComputeLifecycleContractTests(ComputeFixture fixture) : ICla
         await fixture.Admin.ExpectProblemAsync(HttpStatusCode.NotFound, "NOT_FOUND", HttpMethod.Get, $"{Root}/{id}");
         var list = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, Root + "?limit=1000");
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), c => c.Str("id") == id);
-        Assert.False(fixture.Kube.Services.ContainsKey((Namespace, App(id) + "-endpoints")));
+        Assert.Null(fixture.Kube.Service(Namespace, App(id) + "-endpoints"));
     }
 
     [Fact]
