@@ -146,7 +146,7 @@ internal sealed partial class ComputeLifecycleActor(string clusterId, ComputeAct
     {
         RequireDataPlane();
         var start = c.StartCount + 1;
-        var definition = await s.Apps.DefinitionAsync(c, start, ct);
+        var definition = await s.Apps.DefinitionAsync(c, start, s.Clock.GetUtcNow(), ct);
         var application = SparkApplicationBuilder.Build(definition);
         var service = DriverServiceBuilder.Build(definition);
         // The previous application (a failed one) goes first: the new one takes its name.

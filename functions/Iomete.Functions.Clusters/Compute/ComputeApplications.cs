@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Iomete.Functions.Clusters.Common;
 using Iomete.Functions.Clusters.Kubernetes;
+using Iomete.Functions.Clusters.SparkHistory;
 using Microsoft.Extensions.Options;
 
 namespace Iomete.Functions.Clusters.Compute;
@@ -11,7 +12,7 @@ namespace Iomete.Functions.Clusters.Compute;
 /// the driver Service clients connect to. The application is named after the cluster id, so it never collides across
 /// domains, and carries the start count as a label so the watcher can tell the current application from an old one.
 /// </summary>
-public sealed class ComputeApplications(ComputeDefinitions definitions, IOptions<ClustersOptions> clusters)
+public sealed class ComputeApplications(ComputeDefinitions definitions, SparkHistoryLocation history, IOptions<ClustersOptions> clusters)
 {
     public const string StartLabel = "iomete.com/start";
     public const string MainClass = "com.iomete.lakehouse.LakehouseServer";
@@ -24,7 +25,8 @@ public sealed class ComputeApplications(ComputeDefinitions definitions, IOptions
     public static string Host(ComputeCluster c) =>
         $"{DriverServiceBuilder.ServiceName(ApplicationName(c.Id))}.{c.Namespace}.svc.cluster.local";
 
-    public async Task<SparkApplicationDefinition> DefinitionAsync(ComputeCluster c, int start, CancellationToken ct)
+    /// <param name="startedAt">When this start began: part of the Spark app id its event log is named by.</param>
+    public async Task<SparkApplicationDefinition> DefinitionAsync(ComputeCluster c, int start, DateTimeOffset startedAt, CancellationToken ct)
     {
         var (driver, executor) = await definitions.NodeTypesAsync(c.Spec, ct);
         var s = c.Spec;
@@ -69,13 +71,14 @@ public sealed class ComputeApplications(ComputeDefinitions definitions, IOptions
             // The operator restarts a failed driver in place (IOMETE: OnFailure, 5 attempts, 10 s apart).
             RestartPolicy = new SparkRestartPolicy(SparkRestartType.OnFailure, 5, 10, 5, 10),
             ComputeServers = ComputeServers.Default,
+            EventLog = history.EventLogFor(startedAt),
         };
     }
 
     /// <summary>The effective Spark configuration (what the application carries), secret-like values masked.</summary>
     public async Task<SortedDictionary<string, string>> EffectiveConfAsync(ComputeCluster c, CancellationToken ct)
     {
-        var application = SparkApplicationBuilder.Build(await DefinitionAsync(c, c.StartCount, ct));
+        var application = SparkApplicationBuilder.Build(await DefinitionAsync(c, c.StartCount, c.UpdatedAt, ct));
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in application["spec"]!["sparkConf"]!.AsObject())
         {
