@@ -77,6 +77,7 @@ internal sealed partial class FakeKubeApiServer : IAsyncDisposable
             return Results.Text(Status("Success", 200, "", name), "application/json");
         });
         server.MapPodRoutes(app);
+        server.MapSecretRoutes(app);
         server.MapWorkloadRoutes(app);
         await app.StartAsync();
         server.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -16,10 +16,12 @@ internal static class KubernetesSchemas
     private static readonly Lazy<JsonSchema> SparkApplicationSchema = new(() => Build(SparkApplicationJson(), "sparkapplication-v1beta2"));
     private static readonly Lazy<JsonSchema> DeploymentSchema = new(() => Build(DeploymentJson.Value, "deployment-apps-v1"));
     private static readonly Lazy<JsonSchema> ServiceSchema = new(() => Build(LoadJsonSchema("service-v1.json"), "service-v1"));
+    private static readonly Lazy<JsonSchema> SecretSchema = new(() => Build(LoadJsonSchema("secret-v1.json"), "secret-v1"));
 
     public static JsonSchema SparkApplication => SparkApplicationSchema.Value;
     public static JsonSchema Deployment => DeploymentSchema.Value;
     public static JsonSchema Service => ServiceSchema.Value;
+    public static JsonSchema Secret => SecretSchema.Value;
 
     public static string SpecsFolder => Path.Combine(Requires.SharedFolder(), "specs", "k8s");
 
