@@ -29,6 +29,9 @@ internal sealed partial class LocalSubscriptions(
     public const int MaxAttempts = 4;
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
 
+    // The payload keeps its null members: subscribers read records whose constructor parameters are all required.
+    private static readonly JsonSerializerOptions PayloadOptions = new(Json.Options) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never };
+
     /// <summary>Subscribes every subscription function to <paramref name="bus"/>; called before the bus delivers anything.</summary>
     public void AttachTo(InProcessEventBus bus)
     {
@@ -93,7 +96,7 @@ internal sealed partial class LocalSubscriptions(
             ["topic"] = subscription.Topic,
             ["pubsubname"] = subscription.PubSubName,
             ["time"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["data"] = JsonSerializer.SerializeToNode(payload, Json.Options),
+            ["data"] = JsonSerializer.SerializeToNode(payload, PayloadOptions),
         }.ToJsonString();
 
     private Uri BaseAddress()
