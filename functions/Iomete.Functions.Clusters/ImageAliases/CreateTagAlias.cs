@@ -22,10 +22,10 @@ public sealed class CreateTagAlias(ICallerAccessor callers, IAccessControl acces
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        await access.RequireDomainPermissionAsync(caller, domain, DomainPermission.ManageSparkSettings, ct);
         var body = await RequestBody.ReadAsync<CreateTagAliasRequest>(request, ct);
         TagAliasRules.RequireAlias(body.Alias);
         TagAliasRules.RequireValue(body.Value);
-        await access.RequireDomainPermissionAsync(caller, domain, DomainPermission.ManageSparkSettings, ct);
         var created = await store.CreateAsync(domain, body.Alias!, body.Value!, caller.Username, ct);
         return ApiResults.Created(created, $"/api/v1/domains/{domain}/docker/tag-aliases/{created.Alias}");
     }

@@ -24,9 +24,9 @@ public sealed class UpdateTagAlias(ICallerAccessor callers, IAccessControl acces
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        await access.RequireDomainPermissionAsync(caller, domain, DomainPermission.ManageSparkSettings, ct);
         var body = await RequestBody.ReadAsync<UpdateTagAliasRequest>(request, ct);
         TagAliasRules.RequireValue(body.Value);
-        await access.RequireDomainPermissionAsync(caller, domain, DomainPermission.ManageSparkSettings, ct);
         return ApiResults.Ok(await store.UpdateAsync(domain, alias, body.Value!, caller.Username, ct) ?? throw new NotFoundException("Tag alias", alias));
     }
 }

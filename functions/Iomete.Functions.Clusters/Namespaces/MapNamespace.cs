@@ -24,9 +24,9 @@ public sealed class MapNamespace(
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        access.RequireAdminRole(caller, AdminRole.ComputeResourcesManager);
         var body = await RequestBody.ReadAsync<MapNamespaceRequest>(request, ct);
         namespaces.RequireKnown(@namespace);
-        access.RequireAdminRole(caller, AdminRole.ComputeResourcesManager);
 
         var isDefault = @namespace == namespaces.Allowed[0];
         if (string.IsNullOrWhiteSpace(body.ResourceBundleId))

@@ -39,16 +39,23 @@ public sealed class NamespaceAccess(IOptions<ClustersOptions> options, Namespace
         return name;
     }
 
-    /// <summary>The allowed namespaces the caller may deploy to from <paramref name="domain"/>, with their bundle mapping.</summary>
+    /// <summary>
+    /// The allowed namespaces a member of <paramref name="domain"/> may deploy to from it, with their bundle mapping; a
+    /// caller outside the domain is a 403.
+    /// </summary>
     public async Task<IReadOnlyList<(string Namespace, NamespaceMapping? Mapping)>> UsableAsync(Caller caller, string domain, CancellationToken ct)
     {
-        var mappings = await store.AllAsync(ct);
         var member = await access.CanAccessDomainAsync(caller, domain, ct);
+        if (!member)
+        {
+            throw new ForbiddenException($"Access to domain '{domain}' is required.");
+        }
+        var mappings = await store.AllAsync(ct);
         var usable = new List<(string, NamespaceMapping?)>();
         foreach (var name in Allowed)
         {
             var mapping = mappings.GetValueOrDefault(name);
-            if (mapping is null ? member : await HasUseAsync(caller, name, ct))
+            if (mapping is null || await HasUseAsync(caller, name, ct))
             {
                 usable.Add((name, mapping));
             }

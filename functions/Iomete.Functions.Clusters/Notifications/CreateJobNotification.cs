@@ -24,10 +24,10 @@ public sealed class CreateJobNotification(ICallerAccessor callers, JobNotificati
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        await access.RequireAsync(caller, domain, jobId, JobNotificationAccess.Update, ct);
         var body = await RequestBody.ReadAsync<CreateNotificationRequest>(request, ct);
         var email = NotificationRules.RequireEmail(body.Email);
         var events = NotificationRules.RequireEvents(body.Events);
-        await access.RequireAsync(caller, domain, jobId, JobNotificationAccess.Update, ct);
         var created = await store.CreateAsync(domain, jobId, email, events, caller.Username, ct);
         return ApiResults.Created(created, $"/api/v2/domains/{domain}/spark/jobs/{jobId}/notifications/{created.Id}");
     }

@@ -23,9 +23,9 @@ public sealed class SilenceJobNotifications(ICallerAccessor callers, JobNotifica
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        await access.RequireAsync(caller, domain, jobId, JobNotificationAccess.Update, ct);
         var body = await RequestBody.ReadAsync<SilenceRequest>(request, ct);
         var length = NotificationRules.RequireDuration(body.Duration);
-        await access.RequireAsync(caller, domain, jobId, JobNotificationAccess.Update, ct);
         return ApiResults.Ok(await store.SilenceAsync(domain, jobId, body.Duration!, length, caller.Username, ct));
     }
 }

@@ -26,10 +26,10 @@ public sealed class UpdateJobNotification(ICallerAccessor callers, JobNotificati
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        await access.RequireAsync(caller, domain, jobId, JobNotificationAccess.Update, ct);
         var body = await RequestBody.ReadAsync<UpdateNotificationRequest>(request, ct);
         var email = NotificationRules.RequireEmail(body.Email);
         var events = NotificationRules.RequireEvents(body.Events);
-        await access.RequireAsync(caller, domain, jobId, JobNotificationAccess.Update, ct);
         return ApiResults.Ok(await store.UpdateAsync(domain, jobId, notificationId, email, events, caller.Username, ct)
                              ?? throw new NotFoundException("Notification setting", notificationId));
     }

@@ -23,11 +23,11 @@ public sealed class CreateRegistry(ICallerAccessor callers, IAccessControl acces
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        access.RequireAdminRole(caller, AdminRole.ComputeResourcesManager);
         var body = await RequestBody.ReadAsync<CreateRegistryRequest>(request, ct);
         RegistryRules.RequireName(body.Name);
         RegistryRules.RequireHost(body.Host);
         namespaces.RequireKnown(body.Namespace!);
-        access.RequireAdminRole(caller, AdminRole.ComputeResourcesManager);
         var created = await store.CreateAsync(body, caller.Username, ct);
         await pullSecrets.WriteAsync(created.Name, ct);
         return ApiResults.Created(created, $"/api/v1/admin/docker/registries/{created.Name}");

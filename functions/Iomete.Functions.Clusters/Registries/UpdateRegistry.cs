@@ -23,9 +23,9 @@ public sealed class UpdateRegistry(ICallerAccessor callers, IAccessControl acces
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        access.RequireAdminRole(caller, AdminRole.ComputeResourcesManager);
         var body = await RequestBody.ReadAsync<UpdateRegistryRequest>(request, ct);
         RegistryRules.RequireHost(body.Host);
-        access.RequireAdminRole(caller, AdminRole.ComputeResourcesManager);
         var current = await store.GetAsync(name, ct) ?? throw new NotFoundException("Docker registry", name);
         if (body.Name is not null && body.Name != current.Name)
         {

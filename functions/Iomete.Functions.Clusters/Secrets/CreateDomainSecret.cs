@@ -22,9 +22,9 @@ public sealed class CreateDomainSecret(ICallerAccessor callers, IAccessControl a
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        await access.RequireDomainPermissionAsync(caller, domain, DomainPermission.ManageSecrets, ct);
         var body = await RequestBody.ReadAsync<CreateSecretRequest>(request, ct);
         SecretRules.RequireKey(body.Key);
-        await access.RequireDomainPermissionAsync(caller, domain, DomainPermission.ManageSecrets, ct);
         var entry = await commands.CreateAsync(domain, body, caller.Username, ct);
         return ApiResults.Created(SecretView.From(entry), $"/api/v1/domains/{domain}/secrets/{entry.Key}");
     }

@@ -21,9 +21,9 @@ public sealed class CreateGlobalSecret(ICallerAccessor callers, IAccessControl a
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        access.RequireAdminRole(caller, AdminRole.AdministrationManager);
         var body = await RequestBody.ReadAsync<CreateSecretRequest>(request, ct);
         SecretRules.RequireKey(body.Key);
-        access.RequireAdminRole(caller, AdminRole.AdministrationManager);
         var entry = await commands.CreateAsync(SecretStore.GlobalScope, body, caller.Username, ct);
         return ApiResults.Created(SecretView.From(entry), $"/api/v1/admin/secrets/global/{entry.Key}");
     }

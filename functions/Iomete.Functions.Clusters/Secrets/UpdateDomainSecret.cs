@@ -23,8 +23,8 @@ public sealed class UpdateDomainSecret(ICallerAccessor callers, IAccessControl a
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<UpdateSecretRequest>(request, ct);
         await access.RequireDomainPermissionAsync(caller, domain, DomainPermission.ManageSecrets, ct);
+        var body = await RequestBody.ReadAsync<UpdateSecretRequest>(request, ct);
         return ApiResults.Ok(SecretView.From(await commands.UpdateAsync(domain, key, body, caller.Username, ct)));
     }
 }

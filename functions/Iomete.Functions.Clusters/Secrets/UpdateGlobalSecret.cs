@@ -22,8 +22,8 @@ public sealed class UpdateGlobalSecret(ICallerAccessor callers, IAccessControl a
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<UpdateSecretRequest>(request, ct);
         access.RequireAdminRole(caller, AdminRole.AdministrationManager);
+        var body = await RequestBody.ReadAsync<UpdateSecretRequest>(request, ct);
         return ApiResults.Ok(SecretView.From(await commands.UpdateAsync(SecretStore.GlobalScope, key, body, caller.Username, ct)));
     }
 }

@@ -26,9 +26,19 @@ public class SettingsFixture : IAsyncLifetime
 
     protected virtual bool WithDataPlane => true;
 
+    /// <summary>False when the metadata database cannot run here (tests then return early; CI fails instead).</summary>
+    public bool Started => platform is not null;
+
+    /// <summary>Extra configuration (a metadata database); null when it cannot run here.</summary>
+    protected virtual Task<Dictionary<string, string?>?> DatabaseSettingsAsync() => Task.FromResult<Dictionary<string, string?>?>([]);
+
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>
+        if (await DatabaseSettingsAsync() is not { } database)
+        {
+            return;
+        }
+        var settings = new Dictionary<string, string?>(database)
         {
             ["Iomete:Clusters:Namespaces:0"] = Namespaces[0],
             ["Iomete:Clusters:Namespaces:1"] = Namespaces[1],
@@ -89,6 +99,19 @@ public class SettingsFixture : IAsyncLifetime
         {
             await kube.DisposeAsync();
         }
+    }
+}
+
+/// <summary>The same platform with its metadata on the shared test PostgreSQL server.</summary>
+public sealed class PostgresSettingsFixture : SettingsFixture
+{
+    protected override async Task<Dictionary<string, string?>?> DatabaseSettingsAsync()
+    {
+        if (PostgresServer.MissingReason() is not null && !Requires.InCi)
+        {
+            return null;
+        }
+        return (await PostgresServer.SharedAsync()).Settings(PostgresServer.NewDatabasePrefix());
     }
 }
 
