@@ -3,6 +3,7 @@ using Iomete.Functions.Clusters.DataPlane;
 using Iomete.Functions.Clusters.Jupyter;
 using Iomete.Functions.Clusters.SparkHistory;
 using Iomete.Functions.Clusters.NodeTypes;
+using Iomete.Functions.Clusters.Secrets;
 using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class ClustersRegistration
         services.AddServiceDatabase(Service, typeof(ClustersRegistration).Assembly);
         services.AddKubernetesDataPlane();
         services.AddSingleton<NodeTypeCatalog>();
+        services.AddClusterSettings();
         services.AddComputeClusters();
         services.AddJupyterContainers();
         services.AddSparkHistory();

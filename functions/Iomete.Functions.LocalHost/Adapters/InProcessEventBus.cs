@@ -46,8 +46,12 @@ internal sealed class InProcessEventBus : IEventBus
     }
 }
 
-internal sealed class EventBusPump(InProcessEventBus bus) : BackgroundService
+internal sealed class EventBusPump(InProcessEventBus bus, Hosting.LocalSubscriptions subscriptions) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        bus.PumpAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Subscribed before the first delivery, so no event published at start-up misses a subscription function.
+        subscriptions.AttachTo(bus);
+        return bus.PumpAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
 }

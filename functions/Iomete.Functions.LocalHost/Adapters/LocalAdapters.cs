@@ -13,6 +13,7 @@ internal static class LocalAdapters
         services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<InProcessEventBus>());
         services.AddSingleton<IStateStore, InMemoryStateStore>();
         services.AddSingleton<IServiceInvoker, LoopbackServiceInvoker>();
+        services.AddSingleton<LocalSubscriptions>();
         services.AddHostedService<EventBusPump>();
         services.AddHostedService<LocalScheduler>();
         return services;

@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Http;
 namespace Iomete.Functions.Clusters.Tests.DataPlane;
 
 /// <summary>
-/// The apps/v1 Deployment and core/v1 Service endpoints of the stand-in (Jupyter containers, the history server):
+/// The apps/v1 Deployment and core/v1 Service and Secret endpoints of the stand-in (Jupyter containers, compute driver
+/// Services, the history server, secret stores):
 /// create/get/replace/delete, Deployment list and watch. Every body is checked against the Kubernetes v1.32.2 JSON
 /// schema (422 otherwise); a replace needs the current resource version (409 otherwise), as on a real API server.
 /// </summary>
@@ -16,7 +17,7 @@ internal sealed partial class FakeKubeApiServer
 {
     private const string Deployments = "/apis/apps/v1/namespaces/{ns}/deployments";
     private const string Services = "/api/v1/namespaces/{ns}/services";
-    private const string Secrets = "/api/v1/namespaces/{ns}/secrets";
+    private const string SecretsRoute = "/api/v1/namespaces/{ns}/secrets";
     private readonly ConcurrentDictionary<(string Kind, string Ns, string Name), JsonObject> workloads = new();
     private readonly List<(long Version, string Type, JsonObject Object)> deploymentLog = [];
     private TaskCompletionSource deploymentsChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -64,16 +65,18 @@ internal sealed partial class FakeKubeApiServer
         app.MapDelete(Deployments + "/{name}", (string ns, string name) => DeleteWorkload("Deployment", ns, name));
         app.MapDelete(Services + "/{name}", (string ns, string name) => DeleteWorkload("Service", ns, name));
         app.MapGet(Deployments, ListOrWatchDeploymentsAsync);
-        app.MapPost(Secrets, (HttpRequest r, string ns) => CreateWorkloadAsync(r, ns, "Secret"));
-        app.MapPut(Secrets + "/{name}", (HttpRequest r, string ns, string name) => ReplaceWorkloadAsync(r, ns, name, "Secret"));
-        app.MapGet(Secrets + "/{name}", (string ns, string name) => GetWorkload("Secret", ns, name));
-        app.MapDelete(Secrets + "/{name}", (string ns, string name) => DeleteWorkload("Secret", ns, name));
+        app.MapPost(SecretsRoute, (HttpRequest r, string ns) => CreateWorkloadAsync(r, ns, "Secret"));
+        app.MapPut(SecretsRoute + "/{name}", (HttpRequest r, string ns, string name) => ReplaceWorkloadAsync(r, ns, name, "Secret"));
+        app.MapGet(SecretsRoute + "/{name}", (string ns, string name) => GetWorkload("Secret", ns, name));
+        app.MapDelete(SecretsRoute + "/{name}", (string ns, string name) => DeleteWorkload("Secret", ns, name));
     }
 
     private async Task<IResult> CreateWorkloadAsync(HttpRequest request, string ns, string kind)
     {
         var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!.AsObject();
         AppliedWorkloads.Enqueue(body);
+        if (kind == "Secret" && NoteSecretWrite("POST", ns, body, KubernetesSchemas.Errors(KubernetesSchemas.Secret, body)) is { } refused)
+            return refused;
         if (Invalid(body, kind) is { } invalid)
             return invalid;
         var name = body["metadata"]!["name"]!.GetValue<string>();
@@ -93,12 +96,15 @@ internal sealed partial class FakeKubeApiServer
     {
         var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!.AsObject();
         AppliedWorkloads.Enqueue(body);
+        if (kind == "Secret" && NoteSecretWrite("PUT", ns, body, KubernetesSchemas.Errors(KubernetesSchemas.Secret, body)) is { } refused)
+            return refused;
         if (Invalid(body, kind) is { } invalid)
             return invalid;
         if (!workloads.TryGetValue((kind, ns, name), out var current))
             return NotFound(name);
+        // As on the API server, a replace without a resource version is unconditional; with one, it must be current.
         var expected = current["metadata"]!["resourceVersion"]!.GetValue<string>();
-        if (body["metadata"]?["resourceVersion"]?.GetValue<string>() != expected)
+        if (body["metadata"]?["resourceVersion"]?.GetValue<string>() is { } given && given != expected)
             return Results.Text(Status("Failure", 409, "Conflict", "the object has been modified"), "application/json", statusCode: 409);
         if (kind == "Service" && body["spec"]?["clusterIP"]?.GetValue<string>() != current["spec"]!["clusterIP"]!.GetValue<string>())
             return Results.Text(Status("Failure", 422, "Invalid", "spec.clusterIP: field is immutable"), "application/json", statusCode: 422);

@@ -11,13 +11,22 @@ namespace Iomete.Functions.Core.Integrations.Email;
 /// <summary>Sends mail through an SMTP configuration; anything the server or network refuses becomes a 502.</summary>
 public sealed class SmtpMailer(IOptions<CoreOptions> options)
 {
-    public async Task SendAsync(SmtpSettings settings, string to, string subject, string body, CancellationToken ct)
+    public Task SendAsync(SmtpSettings settings, string to, string subject, string body, CancellationToken ct) =>
+        SendAsync(settings, [to], subject, body, html: null, ct);
+
+    /// <summary>One message to every address in <paramref name="to"/>; with <paramref name="html"/>, a text + HTML alternative.</summary>
+    public async Task SendAsync(SmtpSettings settings, IReadOnlyList<string> to, string subject, string text, string? html, CancellationToken ct)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(settings.SenderName ?? "", settings.SenderEmail));
-        message.To.Add(MailboxAddress.Parse(to));
+        foreach (var address in to)
+        {
+            message.To.Add(MailboxAddress.Parse(address));
+        }
         message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = body };
+        message.Body = html is null
+            ? new TextPart("plain") { Text = text }
+            : new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
 
         var timeout = options.Value.SmtpTimeout;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
