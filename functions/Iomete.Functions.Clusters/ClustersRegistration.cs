@@ -1,4 +1,5 @@
 using Iomete.Functions.Clusters.DataPlane;
+using Iomete.Functions.Clusters.Jobs;
 using Iomete.Functions.Clusters.NodeTypes;
 using Iomete.Platform.Functions;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class ClustersRegistration
         services.AddFunctionsFrom(typeof(ClustersRegistration).Assembly);
         services.AddKubernetesDataPlane();
         services.AddSingleton<NodeTypeCatalog>();
+        services.AddSparkJobs();
         return services;
     }
 }
