@@ -1,6 +1,7 @@
 using Iomete.Functions.Clusters.DataPlane;
 using Iomete.Functions.Clusters.Jobs;
 using Iomete.Functions.Clusters.NodeTypes;
+using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,7 @@ public static class ClustersRegistration
     public static IServiceCollection AddClustersService(this IServiceCollection services)
     {
         services.AddFunctionsFrom(typeof(ClustersRegistration).Assembly);
+        services.AddServiceDatabase(Service, typeof(ClustersRegistration).Assembly);
         services.AddKubernetesDataPlane();
         services.AddSingleton<NodeTypeCatalog>();
         services.AddSparkJobs();
