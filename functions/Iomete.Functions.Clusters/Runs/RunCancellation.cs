@@ -32,7 +32,13 @@ public sealed class RunCancellation(RunTransitions transitions, ISparkApplicatio
             await sql.CancelAsync(run, ct);
             return aborted;
         }
+        return await DeleteApplicationAsync(aborted, ct);
+    }
+
+    /// <summary>Deletes the run's SparkApplication and records that it is gone.</summary>
+    public async Task<SparkRun> DeleteApplicationAsync(SparkRun run, CancellationToken ct)
+    {
         await applications.DeleteAsync(run.Namespace, run.Name, ct);
-        return await transitions.ApplyAsync(run.Id, r => r.AppDeleted ? null : r with { AppDeleted = true }, ct) ?? aborted;
+        return await transitions.ApplyAsync(run.Id, r => r.AppDeleted ? null : r with { AppDeleted = true }, ct) ?? run;
     }
 }

@@ -58,6 +58,7 @@ public sealed partial class RunLauncher(
                 await cancellation.AbortAsync(active, RunStatus.ReasonUser, ct);
             }
         }
+        run = run with { CreatedAt = clock.GetUtcNow() };
         if (!await store.InsertAsync(run, onlyIfIdle: job.Concurrency != JobConcurrency.Allow, ct))
         {
             var active = await store.ActiveAsync(job.Id, ct);
@@ -76,7 +77,11 @@ public sealed partial class RunLauncher(
         try
         {
             var status = await submissions.SubmitAsync(run.Id, application, ct);
-            return await SparkRunObserver.ApplyAsync(transitions, run.Id, status, ct) ?? run;
+            var submitted = await SparkRunObserver.ApplyAsync(transitions, run.Id, status, ct) ?? run;
+            // Aborted while it was being submitted (a cancel, REPLACE or the timeout came first): the new object must go too.
+            return submitted.Status == RunStatus.Aborted
+                ? await cancellation.DeleteApplicationAsync(submitted, CancellationToken.None)
+                : submitted;
         }
         catch (TooManyRequestsException)
         {

@@ -203,10 +203,19 @@ public sealed class SparkJobApiContractTests(JobsFixture fixture) : IClassFixtur
                 fixture.Body(extra: new() { ["bundleId"] = own.Str("id"), ["priority"] = "HIGH" }));
             await member.ExpectProblemAsync(HttpStatusCode.Forbidden, "FORBIDDEN", HttpMethod.Post, Console,
                 fixture.Body(extra: new() { ["bundleId"] = own.Str("id"), ["jobUser"] = fixture.AdminId }));
-            // Without a bundle, the member's own resource bundle is taken.
+        }
+
+        // Without a bundle, the creator's own resource bundle is taken; with none, the bundle is required.
+        var (ownerId, owner) = await fixture.UserAsync("owner", "CREATE_SPARK_JOB", "CREATE_RESOURCE_BUNDLE");
+        using (owner)
+        {
             var defaulted = fixture.Body();
             defaulted.Remove("bundleId");
-            Assert.Equal(own.Str("id"), (await member.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, Console, defaulted)).Str("bundleId"));
+            var refused = await owner.ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR", HttpMethod.Post, Console, defaulted);
+            Assert.Contains("bundleId", refused.ErrorFields());
+            var bundle = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/bundles",
+                new { name = JobsFixture.Unique("owned"), domain = JobsFixture.Domain, owner = new { id = ownerId, type = "USER" } });
+            Assert.Equal(bundle.Str("id"), (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, Console, defaulted)).Str("bundleId"));
         }
     }
 
