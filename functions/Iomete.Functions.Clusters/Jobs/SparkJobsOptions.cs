@@ -18,8 +18,4 @@ public sealed class SparkJobsOptions
     /// <summary>How often runs are checked for their execution timeout and finished applications are collected.</summary>
     [Range(50, 3_600_000)]
     public int SweepIntervalMs { get; set; } = 30_000;
-
-    /// <summary>How long a SQL job statement may run before the run polls it again (the SQL service's wait, 1-60 s).</summary>
-    [Range(1, 60)]
-    public int SqlStatementWaitSeconds { get; set; } = 30;
 }

@@ -18,13 +18,12 @@ namespace Iomete.Functions.Clusters.Runs;
 public sealed partial class SqlJobRunner(
     IServiceInvoker invoker,
     IOptions<InternalCallOptions> internalCalls,
-    IOptions<SparkJobsOptions> options,
     RunTransitions transitions,
     ILogger<SqlJobRunner> logger) : IDisposable
 {
     public const string SqlAppId = "sql";
     private const int ResultRowLimit = 100;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentDictionary<string, CancellationTokenSource> running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
 
@@ -133,8 +132,8 @@ public sealed partial class SqlJobRunner(
 
     private async Task<(string Id, JsonElement Query)> SubmitAsync(SparkRun run, string statement, CancellationToken ct)
     {
-        using var request = Request(HttpMethod.Post, run,
-            $"api/v1/domains/{Uri.EscapeDataString(run.DomainId)}/sql/queries?wait={options.Value.SqlStatementWaitSeconds}");
+        // No wait: the query's id is recorded before it can run long, so a cancel can always reach it.
+        using var request = Request(HttpMethod.Post, run, $"api/v1/domains/{Uri.EscapeDataString(run.DomainId)}/sql/queries");
         request.Content = JsonContent.Create(new
         {
             query = statement,

@@ -54,7 +54,6 @@ public class JobsFixture : IAsyncLifetime
             ["Iomete:Clusters:Namespaces:1"] = "analytics",
             ["Iomete:Clusters:Jobs:SweepIntervalMs"] = "200",
             ["Iomete:Clusters:Jobs:MinExecutionDurationSeconds"] = "1",
-            ["Iomete:Clusters:Jobs:SqlStatementWaitSeconds"] = "5",
         };
         if (WithDataPlane)
         {

@@ -92,6 +92,66 @@ public sealed class SqlJobTests(NoDataPlaneJobsFixture fixture) : IClassFixture<
         Assert.Contains("403", failed.Str("driverErrorMessage"));
     }
 
+    private async Task<(string JobId, string RunId, string QueryId)> StartLongRunAsync(Dictionary<string, object?>? template = null)
+    {
+        var body = SqlBody("SELECT count(*) FROM range(10000000000); CREATE TABLE never (x INT)", await DatabaseAsync());
+        foreach (var (key, value) in template ?? [])
+        {
+            ((Dictionary<string, object?>)body["template"]!)[key] = value;
+        }
+        var job = await fixture.CreateAsync(body);
+        var run = await fixture.RunAsync(job.Str("id"));
+        var started = await fixture.WaitForRunAsync(job.Str("id"), run.Str("id"), r => r.Str("status") != "RUNNING" || QueryIdOf(r) is not null);
+        var queryId = QueryIdOf(started) ?? throw new InvalidOperationException($"The run did not start its statement: {started}");
+        return (job.Str("id"), run.Str("id"), queryId);
+    }
+
+    private string? QueryIdOf(JsonElement run)
+    {
+        var logs = fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{Console}/{run.Str("jobId")}/runs/{run.Str("id")}/logs").GetAwaiter().GetResult();
+        return logs.Str("logs").Split('\n').FirstOrDefault(l => l.Contains(" started", StringComparison.Ordinal))?.Split(' ')[3];
+    }
+
+    private async Task<JsonElement> WaitForQueryAsync(string queryId, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        JsonElement query;
+        do
+        {
+            query = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{Queries}/{queryId}");
+            if (query.Str("status") == status)
+            {
+                return query;
+            }
+            await Task.Delay(50);
+        }
+        while (DateTime.UtcNow < deadline);
+        Assert.Fail($"Query {queryId} never became {status}: {query}");
+        return query;
+    }
+
+    [Fact]
+    public async Task CancellingASqlRun_StopsTheRunningStatement_AndTheRestDoesNotRun()
+    {
+        var (jobId, runId, queryId) = await StartLongRunAsync();
+        var aborted = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Delete, $"{JobsFixture.Sdk}/{jobId}/runs/{runId}");
+        Assert.Equal(("ABORTED", "USER"), (aborted.Str("status"), aborted.Str("reason")));
+        await WaitForQueryAsync(queryId, "CANCELLED");
+        await Task.Delay(300);
+        var final = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{Console}/{jobId}/runs/{runId}");
+        Assert.Equal("ABORTED", final.Str("status"));
+        Assert.DoesNotContain("statement 2/2", (await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{Console}/{jobId}/runs/{runId}/logs")).Str("logs"));
+    }
+
+    [Fact]
+    public async Task ASqlRunPastItsLimit_IsAbortedWithExecutionTimeout_AndItsStatementCancelled()
+    {
+        var (jobId, runId, queryId) = await StartLongRunAsync(new() { ["maxExecutionDurationSeconds"] = 2 });
+        var aborted = await fixture.WaitForStatusAsync(jobId, runId, "ABORTED");
+        Assert.Equal("EXECUTION_TIMEOUT", aborted.Str("reason"));
+        await WaitForQueryAsync(queryId, "CANCELLED");
+    }
+
     [Fact]
     public async Task WithoutADataPlane_SparkJobsAreDefined_ButTheirRunsAnswer409()
     {
