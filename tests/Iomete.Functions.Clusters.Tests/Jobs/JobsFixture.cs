@@ -46,9 +46,20 @@ public class JobsFixture : IAsyncLifetime
 
     public static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>False when the metadata database cannot run here (tests then return early; CI fails instead).</summary>
+    public bool Started => platform is not null;
+
+    /// <summary>The metadata database settings; null skips the fixture.</summary>
+    protected virtual Task<Dictionary<string, string?>?> DatabaseSettingsAsync() => Task.FromResult<Dictionary<string, string?>?>([]);
+
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>
+        var database = await DatabaseSettingsAsync();
+        if (database is null)
+        {
+            return;
+        }
+        var settings = new Dictionary<string, string?>(database)
         {
             ["Iomete:Clusters:Namespaces:0"] = "iomete-system",
             ["Iomete:Clusters:Namespaces:1"] = "analytics",
@@ -163,4 +174,18 @@ public class JobsFixture : IAsyncLifetime
 public sealed class NoDataPlaneJobsFixture : JobsFixture
 {
     protected override bool WithDataPlane => false;
+}
+
+/// <summary>The platform with its metadata on the shared test PostgreSQL server.</summary>
+public sealed class PostgresJobsFixture : JobsFixture
+{
+    protected override async Task<Dictionary<string, string?>?> DatabaseSettingsAsync()
+    {
+        if (PostgresServer.MissingReason() is not null && !Requires.InCi)
+        {
+            return null;
+        }
+        var server = await PostgresServer.SharedAsync();
+        return server.Settings(PostgresServer.NewDatabasePrefix());
+    }
 }
