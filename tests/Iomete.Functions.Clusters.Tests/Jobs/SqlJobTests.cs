@@ -101,7 +101,7 @@ public sealed class SqlJobTests(NoDataPlaneJobsFixture fixture) : IClassFixture<
         }
         var job = await fixture.CreateAsync(body);
         var run = await fixture.RunAsync(job.Str("id"));
-        var started = await fixture.WaitForRunAsync(job.Str("id"), run.Str("id"), r => r.Str("status") != "RUNNING" || QueryIdOf(r) is not null);
+        var started = await fixture.WaitForRunAsync(job.Str("id"), run.Str("id"), r => QueryIdOf(r) is not null || r.Str("status") is "COMPLETED" or "FAILED" or "ABORTED");
         var queryId = QueryIdOf(started) ?? throw new InvalidOperationException($"The run did not start its statement: {started}");
         return (job.Str("id"), run.Str("id"), queryId);
     }
