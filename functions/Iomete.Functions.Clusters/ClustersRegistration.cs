@@ -1,9 +1,10 @@
 using Iomete.Functions.Clusters.Compute;
 using Iomete.Functions.Clusters.DataPlane;
+using Iomete.Functions.Clusters.Jobs;
 using Iomete.Functions.Clusters.Jupyter;
-using Iomete.Functions.Clusters.SparkHistory;
 using Iomete.Functions.Clusters.NodeTypes;
 using Iomete.Functions.Clusters.Secrets;
+using Iomete.Functions.Clusters.SparkHistory;
 using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class ClustersRegistration
         services.AddSingleton<NodeTypeCatalog>();
         services.AddClusterSettings();
         services.AddComputeClusters();
+        services.AddSparkJobs();
         services.AddJupyterContainers();
         services.AddSparkHistory();
         return services;

@@ -155,7 +155,14 @@ internal sealed partial class KubernetesSparkApplications(IKubernetes client, IL
         var version = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("resourceVersion", out var rv)
             ? rv.GetString()
             : null;
-        return new SparkApplicationStatus(@namespace, name, state ?? SparkApplicationState.New, error, version, deleted) { Labels = ReadLabels(body) };
+        var statusObject = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("status", out var whole) && whole.ValueKind == JsonValueKind.Object
+            ? whole.Clone()
+            : (JsonElement?)null;
+        return new SparkApplicationStatus(@namespace, name, state ?? SparkApplicationState.New, error, version, deleted)
+        {
+            Labels = ReadLabels(body),
+            StatusObject = statusObject,
+        };
     }
 
     private static Dictionary<string, string> ReadLabels(JsonElement body)

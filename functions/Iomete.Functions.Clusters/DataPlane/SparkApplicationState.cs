@@ -40,5 +40,8 @@ public sealed record SparkApplicationStatus(string Namespace, string Name, strin
     /// <summary>The object's labels (ours: <see cref="Kubernetes.ManifestLabels"/>), empty when the answer had none.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The object's whole <c>status</c> (attempt counts, executor states, driver UI), when the answer had one.</summary>
+    public System.Text.Json.JsonElement? StatusObject { get; init; }
+
     public RunPhase Phase => Deleted ? RunPhase.Failed : SparkApplicationState.Phase(State);
 }

@@ -41,7 +41,7 @@ internal sealed class CallerAccessor(
             cache.Clear();
         }
         var caller = request.Headers.ContainsKey(InternalCallOptions.Header)
-            ? ResolveInternal(request.Headers[InternalCallOptions.Header].ToString())
+            ? await ResolveInternalAsync(request, ct)
             : await ResolveTokenAsync(ReadToken(request) ?? throw new UnauthorizedException(), useCache: !mutation, ct);
         request.HttpContext.Items[CallerItem] = caller;
         return caller;
@@ -73,6 +73,30 @@ internal sealed class CallerAccessor(
             return authorization;
         }
         return NullIfEmpty(request.Headers[ApiTokenHeader].ToString().Trim());
+    }
+
+    /// <summary>
+    /// The platform itself, or, with <see cref="InternalCallOptions.RunAsHeader"/>, the active user the internal call acts
+    /// for (a SQL job's run-as user). The header means nothing without the internal token, which is checked first.
+    /// </summary>
+    private async Task<Caller> ResolveInternalAsync(HttpRequest request, CancellationToken ct)
+    {
+        var system = ResolveInternal(request.Headers[InternalCallOptions.Header].ToString());
+        var runAs = request.Headers[InternalCallOptions.RunAsHeader].ToString().Trim();
+        if (runAs.Length == 0)
+        {
+            return system;
+        }
+        await using var connection = await db.OpenAsync(ct);
+        var user = await connection.QuerySingleOrDefaultAsync<Resolved>(new CommandDefinition(
+            $"SELECT u.id AS Id, u.id AS UserId, {UserColumns} FROM users u WHERE u.id = @id", new { id = runAs }, cancellationToken: ct));
+        if (user is null || user.UserStatus != "ACTIVE")
+        {
+            throw new UnauthorizedException($"The run-as user '{runAs}' does not exist or is disabled.");
+        }
+        var membership = await EffectiveMembership.LoadAsync(connection, user.UserId, ct);
+        return new Caller(user.UserId, user.Username, DbEnum<UserType>.Parse(user.UserType), user.IsSuperAdmin,
+            membership.AdminRoles, membership.GroupIds, null);
     }
 
     private Caller ResolveInternal(string presented)

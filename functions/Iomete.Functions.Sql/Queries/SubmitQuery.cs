@@ -32,7 +32,8 @@ public sealed class SubmitQuery(
     IComputeDirectory computeDirectory, IOptions<SparkConnectOptions> sparkOptions)
 {
     public const int MaxWaitSeconds = 60;
-    private static readonly string[] CredentialHeaders = ["Authorization", "X-API-Token", "Cookie"];
+    // An internal call acting for a user (a SQL job) reaches the catalog the same way, as that user.
+    private static readonly string[] CredentialHeaders = ["Authorization", "X-API-Token", "Cookie", InternalCallOptions.Header, InternalCallOptions.RunAsHeader];
 
     [Function("sql-queries-submit")]
     [OpenApiOperation("SQL queries", "Run one SQL statement", Description = "Answers 202 with the id at once, or 200 with the finished query when it ends within 'wait' seconds.")]
