@@ -27,17 +27,22 @@ internal sealed class BenchPlatform : IAsyncDisposable
 
     public string Token { get; }
 
-    public static async Task<BenchPlatform> StartAsync()
+    public static async Task<BenchPlatform> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "iomete-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        var app = LocalHostApp.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
             ["Iomete:DataDir"] = dataDir,
             ["Iomete:Identity:AdminPassword"] = Password,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Iomete.Functions.EventStreams.Ingest.Runtime.StreamPipeline"] = Environment.GetEnvironmentVariable("IOMETE_BENCH_COMMIT_LOG") ?? "Warning",
-        }));
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        var app = LocalHostApp.Build([], b => b.Configuration.AddInMemoryCollection(settings));
         await app.StartAsync();
         var address = new Uri(AddressOf(app));
         using var client = new HttpClient { BaseAddress = address };
