@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Iomete.Functions.Clusters.Common;
+using Iomete.Functions.Clusters.ImageAliases;
 using Iomete.Functions.Clusters.Kubernetes;
 using Iomete.Functions.Clusters.SparkHistory;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ namespace Iomete.Functions.Clusters.Compute;
 /// the driver Service clients connect to. The application is named after the cluster id, so it never collides across
 /// domains, and carries the start count as a label so the watcher can tell the current application from an old one.
 /// </summary>
-public sealed class ComputeApplications(ComputeDefinitions definitions, SparkHistoryLocation history, IOptions<ClustersOptions> clusters)
+public sealed class ComputeApplications(
+    ComputeDefinitions definitions, ImageReferences images, SparkHistoryLocation history, IOptions<ClustersOptions> clusters)
 {
     public const string StartLabel = "iomete.com/start";
     public const string MainClass = "com.iomete.lakehouse.LakehouseServer";
@@ -53,7 +55,8 @@ public sealed class ComputeApplications(ComputeDefinitions definitions, SparkHis
             Domain = c.DomainId,
             ExtraLabels = labels,
             Type = SparkApplicationType.Java,
-            Image = s.Image,
+            // Aliases resolve at each start, so a changed alias reaches the next start.
+            Image = await images.ResolveAsync(c.DomainId, s.Image, ct),
             MainApplicationFile = "spark-internal",
             MainClass = MainClass,
             Arguments = s.Arguments,
@@ -84,7 +87,7 @@ public sealed class ComputeApplications(ComputeDefinitions definitions, SparkHis
         {
             result[key] = IsSecretLike(key) ? "*****" : value!.GetValue<string>();
         }
-        result["spark.kubernetes.container.image"] = c.Spec.Image;
+        result["spark.kubernetes.container.image"] = application["spec"]!["image"]!.GetValue<string>();
         result["spark.kubernetes.namespace"] = c.Namespace;
         return result;
     }

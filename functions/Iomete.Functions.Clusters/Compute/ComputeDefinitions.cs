@@ -1,16 +1,19 @@
+using Iomete.Functions.Clusters.Common;
 using Iomete.Functions.Clusters.Kubernetes;
 using Iomete.Functions.Clusters.NodeTypes;
 using Iomete.Platform.Errors;
+using Iomete.Platform.Security;
 using Microsoft.Extensions.Options;
 
 namespace Iomete.Functions.Clusters.Compute;
 
 /// <summary>Turns a validated request into a <see cref="ComputeSpec"/>, checking node types against the catalog.</summary>
-public sealed class ComputeDefinitions(NodeTypeCatalog nodeTypes, IOptions<ClustersOptions> clusters, IOptions<ComputeOptions> options)
+public sealed class ComputeDefinitions(
+    NodeTypeCatalog nodeTypes, WorkloadChecks checks, IOptions<ClustersOptions> clusters, IOptions<ComputeOptions> options)
 {
-    public async Task<(string Namespace, ComputeSpec Spec)> ReadAsync(ComputeRequest body, CancellationToken ct)
+    /// <summary>Validates the body, then authorizes what it names (namespace USE, secrets, image aliases).</summary>
+    public async Task<(string Namespace, ComputeSpec Spec)> ReadAsync(Caller caller, string domain, ComputeRequest body, CancellationToken ct)
     {
-        var ns = ComputeRules.Namespace(body.Namespace, clusters.Value);
         var deployment = ComputeRules.Deployment(body.DeploymentType);
         var (min, max) = ComputeRules.Executors(deployment, body.MinExecutors, body.MaxExecutors);
         var spec = new ComputeSpec
@@ -40,6 +43,8 @@ public sealed class ComputeDefinitions(NodeTypeCatalog nodeTypes, IOptions<Clust
             ResourceTags = ComputeRules.Tags(body.ResourceTags),
         };
         await NodeTypesAsync(spec, ct);
+        var ns = await checks.RequireAsync(caller, domain, body.Namespace, ("image", spec.Image),
+            [("envSecrets", spec.EnvSecrets), ("sparkConfSecrets", spec.SparkConfSecrets)], ct);
         return (ns, spec);
     }
 

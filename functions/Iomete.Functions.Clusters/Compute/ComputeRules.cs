@@ -27,16 +27,6 @@ internal static partial class ComputeRules
         return name;
     }
 
-    public static string Namespace(string? requested, ClustersOptions options)
-    {
-        var ns = string.IsNullOrEmpty(requested) ? options.AllowedNamespaces[0] : requested;
-        if (!options.AllowedNamespaces.Contains(ns, StringComparer.Ordinal))
-        {
-            throw ValidationException.ForField("namespace", $"must be one of: {string.Join(", ", options.AllowedNamespaces)}");
-        }
-        return ns;
-    }
-
     public static DeploymentType Deployment(string? value) => (value ?? "MULTI_NODE").ToUpperInvariant() switch
     {
         "MULTI_NODE" => DeploymentType.MultiNode,

@@ -51,7 +51,7 @@ public sealed class ConfigureCompute(
             throw ValidationException.ForField("resourceBundleId", "is immutable");
         }
         ComputeActions.Require(current, ComputeActions.Configure);
-        var (ns, spec) = await definitions.ReadAsync(body, ct);
+        var (ns, spec) = await definitions.ReadAsync(caller, domain, body, ct);
         var next = current with { Description = body.Description, Namespace = ns, Spec = spec };
         var saved = await actors.Get(current.Id).ConfigureAsync(next, version, caller.UserId, ct);
         return ApiResults.Ok(ComputeClusterView.From(saved));

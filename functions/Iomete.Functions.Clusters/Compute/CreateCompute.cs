@@ -39,7 +39,7 @@ public sealed class CreateCompute(
             throw ValidationException.ForField("resourceBundleId", "is required");
         }
         await access.RequireCreateAsync(caller, domain, ct);
-        var (ns, spec) = await definitions.ReadAsync(body, ct);
+        var (ns, spec) = await definitions.ReadAsync(caller, domain, body, ct);
         if (!dataPlane.Value.Configured)
         {
             throw new DataPlaneNotConfiguredException();

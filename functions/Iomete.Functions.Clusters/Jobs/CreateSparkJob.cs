@@ -56,6 +56,7 @@ public sealed class CreateSparkJob(ICallerAccessor callers, JobAccess access, Jo
         await access.RequireCreateAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<SparkJobRequest>(request, ct);
         var normalized = await rules.NormalizeAsync(body, forcedType, null, ct);
+        normalized = await rules.AuthorizeAsync(caller, domain, normalized, ct);
         var jobUser = JobAccess.JobUser(caller, body.JobUser);
         if (normalized.Priority == JobPriority.High)
         {

@@ -1,14 +1,17 @@
 using System.Text.RegularExpressions;
 using Iomete.Functions.Clusters.Common;
 using Iomete.Functions.Clusters.Kubernetes;
+using Iomete.Functions.Clusters.Namespaces;
 using Iomete.Functions.Clusters.NodeTypes;
 using Iomete.Platform.Errors;
+using Iomete.Platform.Security;
 using Microsoft.Extensions.Options;
 
 namespace Iomete.Functions.Clusters.Jobs;
 
 /// <summary>Turns a job request into a stored job's fields: defaults filled in, every field checked (one 400 names all bad fields).</summary>
-public sealed partial class JobRules(IOptions<ClustersOptions> clusters, IOptions<SparkJobsOptions> jobs, NodeTypeCatalog nodeTypes)
+public sealed partial class JobRules(
+    IOptions<ClustersOptions> clusters, IOptions<SparkJobsOptions> jobs, NodeTypeCatalog nodeTypes, NamespaceAccess namespaces, WorkloadChecks checks)
 {
     public const long DefaultMaxExecutionDurationSeconds = 86_400;
     public const string DefaultDriverType = "driver-small";
@@ -23,9 +26,10 @@ public sealed partial class JobRules(IOptions<ClustersOptions> clusters, IOption
         var name = request.Name?.Trim() ?? "";
         if (!JobName().IsMatch(name))
             errors.Add("name", "must be 1-100 letters, digits, '-', '_' or '.', starting with a letter or digit.");
-        var ns = string.IsNullOrWhiteSpace(request.Namespace) ? clusters.Value.AllowedNamespaces[0] : request.Namespace.Trim();
-        if (!clusters.Value.AllowedNamespaces.Contains(ns, StringComparer.Ordinal))
-            errors.Add("namespace", $"must be one of: {string.Join(", ", clusters.Value.AllowedNamespaces)}.");
+        // A known namespace is part of the body's validity; the USE of a mapped one is checked in AuthorizeAsync.
+        var ns = request.Namespace?.Trim() ?? "";
+        if (ns.Length > 0)
+            errors.Check("namespace", () => namespaces.RequireKnown(ns));
         var type = forcedType ?? request.JobType ?? JobType.Manual;
         if (forcedType is { } forced && request.JobType is { } asked && asked != forced)
             errors.Add("jobType", $"must be {forced.ToString().ToUpperInvariant()} on this route.");
@@ -46,6 +50,18 @@ public sealed partial class JobRules(IOptions<ClustersOptions> clusters, IOption
         errors.ThrowIfAny();
         return new NormalizedJob(name, request.Description?.Trim(), ns, type, schedule, concurrency, tags,
             request.Flow ?? JobFlow.Legacy, request.Priority ?? JobPriority.Normal, template!);
+    }
+
+    /// <summary>
+    /// The authorize step of a write: the namespace the caller may use (default when none is named), and the secrets and
+    /// image aliases the template names must exist. The image stays as written; runs resolve it when they start.
+    /// </summary>
+    public async Task<NormalizedJob> AuthorizeAsync(Caller caller, string domain, NormalizedJob job, CancellationToken ct)
+    {
+        var t = job.Template;
+        var ns = await checks.RequireAsync(caller, domain, job.Namespace, ("template.image", t.Image),
+            [("template.envSecrets", t.EnvSecrets ?? []), ("template.sparkConfSecrets", t.SparkConfSecrets ?? [])], ct);
+        return job with { Namespace = ns };
     }
 
     private async Task<JobTemplate> TemplateAsync(JobTemplate t, JobType type, JobTemplate? stored, FieldErrors errors, CancellationToken ct)

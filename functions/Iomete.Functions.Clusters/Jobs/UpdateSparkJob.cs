@@ -71,6 +71,7 @@ public sealed class UpdateSparkJob(ICallerAccessor callers, JobAccess access, Jo
             throw ValidationException.ForField("bundleId", "a job moves between bundles through the bundle API.");
         }
         var normalized = await rules.NormalizeAsync(body with { JobType = type }, forcedType, job, ct);
+        normalized = await rules.AuthorizeAsync(caller, domain, normalized, ct);
         var jobUser = string.IsNullOrWhiteSpace(body.JobUser) || body.JobUser.Trim() == job.JobUser ? job.JobUser : JobAccess.JobUser(caller, body.JobUser);
         if (normalized.Priority == JobPriority.High && job.Priority != JobPriority.High)
         {

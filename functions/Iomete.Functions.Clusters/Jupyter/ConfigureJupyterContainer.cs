@@ -5,7 +5,6 @@ using Iomete.Platform.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace Iomete.Functions.Clusters.Jupyter;
 
@@ -32,7 +31,7 @@ public sealed record ConfigureJupyterContainerRequest
 }
 
 public sealed class ConfigureJupyterContainer(
-    ICallerAccessor callers, JupyterAccess access, JupyterStore store, JupyterDeployer deployer, IOptions<ClustersOptions> clusters)
+    ICallerAccessor callers, JupyterAccess access, JupyterStore store, JupyterDeployer deployer, WorkloadChecks checks)
 {
     [Function("clusters-jupyter-configure")]
     [OpenApiOperation("Jupyter containers", "Configure a Jupyter container (UPDATE)",
@@ -57,13 +56,15 @@ public sealed class ConfigureJupyterContainer(
             body.EnvVars ?? current.Config.EnvVars.ToDictionary(p => p.Key, p => (string?)p.Value),
             body.EnvSecrets ?? current.Config.EnvSecrets.Select(s => (SecretReference?)s).ToList(),
             body.JupyterArgs ?? current.Config.JupyterArgs.Select(a => (string?)a).ToList());
+        var tags = body.ResourceTags is null ? current.ResourceTags : JupyterRules.Tags(body.ResourceTags);
+        var ns = await checks.RequireAsync(caller, domain, body.Namespace ?? current.Namespace, ("image", null), [("envSecrets", config.EnvSecrets)], ct);
         var updated = current with
         {
-            Namespace = body.Namespace is null ? current.Namespace : JupyterRules.Namespace(body.Namespace, clusters.Value),
+            Namespace = ns,
             NodeType = body.NodeType ?? current.NodeType,
             VolumeId = body.VolumeId is null ? current.VolumeId : body.VolumeId.Length == 0 ? null : body.VolumeId,
             Config = config,
-            ResourceTags = body.ResourceTags is null ? current.ResourceTags : JupyterRules.Tags(body.ResourceTags),
+            ResourceTags = tags,
         };
         if (updated.NodeType != current.NodeType || updated.VolumeId != current.VolumeId)
             await deployer.PlanAsync(updated, ct);

@@ -44,7 +44,7 @@ public sealed record CreateJupyterContainerRequest
 
 public sealed class CreateJupyterContainer(
     ICallerAccessor callers, JupyterAccess access, IAssetRegistry assets, JupyterStore store, JupyterDeployer deployer,
-    IIdGenerator ids, IOptions<ClustersOptions> clusters, IOptions<DataPlaneOptions> dataPlane, TimeProvider clock)
+    IIdGenerator ids, WorkloadChecks checks, IOptions<DataPlaneOptions> dataPlane, TimeProvider clock)
 {
     [Function("clusters-jupyter-create")]
     [OpenApiOperation("Jupyter containers", "Create and start a Jupyter container",
@@ -64,17 +64,21 @@ public sealed class CreateJupyterContainer(
         await access.RequireCreateAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<CreateJupyterContainerRequest>(request, ct);
         var now = clock.GetUtcNow();
+        var name = JupyterRules.Name(body.Name);
+        var config = JupyterRules.Config(body.EnvVars, body.EnvSecrets, body.JupyterArgs);
+        var tags = JupyterRules.Tags(body.ResourceTags);
+        var ns = await checks.RequireAsync(caller, domain, body.Namespace, ("image", null), [("envSecrets", config.EnvSecrets)], ct);
         var container = new JupyterContainer
         {
             Id = ids.NewId(),
             DomainId = domain,
-            Name = JupyterRules.Name(body.Name),
-            Namespace = JupyterRules.Namespace(body.Namespace, clusters.Value),
+            Name = name,
+            Namespace = ns,
             ResourceBundleId = body.ResourceBundleId!,
             NodeType = body.NodeType!,
             VolumeId = string.IsNullOrWhiteSpace(body.VolumeId) ? null : body.VolumeId,
-            Config = JupyterRules.Config(body.EnvVars, body.EnvSecrets, body.JupyterArgs),
-            ResourceTags = JupyterRules.Tags(body.ResourceTags),
+            Config = config,
+            ResourceTags = tags,
             Status = JupyterStatus.Starting,
             CreatedBy = caller.UserId,
             CreatedAt = now,

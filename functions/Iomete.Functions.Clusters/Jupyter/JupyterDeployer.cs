@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Iomete.Functions.Clusters.Common;
 using Iomete.Functions.Clusters.DataPlane;
+using Iomete.Functions.Clusters.ImageAliases;
 using Iomete.Functions.Clusters.Kubernetes;
 using Iomete.Functions.Clusters.NodeTypes;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Iomete.Functions.Clusters.Jupyter;
 /// is made on every start; it lives only in the Secret on the data plane, which the connection route reads for the owner.
 /// </summary>
 public sealed class JupyterDeployer(
-    IKubernetesWorkloads workloads, NodeTypeCatalog nodeTypes, JupyterVolumes volumes, IOptions<JupyterOptions> options)
+    IKubernetesWorkloads workloads, NodeTypeCatalog nodeTypes, JupyterVolumes volumes, ImageReferences images, IOptions<JupyterOptions> options)
 {
     /// <summary>Checks what a deploy needs (node type, volume, manifests) without deploying; 400 when something is wrong.</summary>
     public async Task<JupyterManifestSet> PlanAsync(JupyterContainer container, CancellationToken ct) =>
@@ -50,6 +51,8 @@ public sealed class JupyterDeployer(
     {
         var nodeType = await nodeTypes.GetAsync("nodeType", container.NodeType, SparkRole.Driver, ct);
         var volume = await volumes.ResolveAsync(container.VolumeId, ct);
+        // The configured image may name docker tag aliases; they resolve at each start, so an alias change reaches the next one.
+        var image = await images.ResolveAsync(container.DomainId, options.Value.Image, ct);
         return new JupyterDefinition
         {
             Name = container.ObjectName,
@@ -57,7 +60,7 @@ public sealed class JupyterDeployer(
             ResourceId = container.Id,
             Domain = container.DomainId,
             ExtraLabels = container.ResourceTags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
-            Image = options.Value.Image,
+            Image = image,
             NodeType = nodeType,
             EnvVars = container.Config.EnvVars,
             EnvSecrets = container.Config.EnvSecrets.Select(s => SecretObjects.ToEnvVar(s.Key, s.SecretObject)).ToList(),

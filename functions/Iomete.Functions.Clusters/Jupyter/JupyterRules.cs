@@ -27,16 +27,6 @@ public static partial class JupyterRules
         return name;
     }
 
-    public static string Namespace(string? requested, ClustersOptions options)
-    {
-        var allowed = options.AllowedNamespaces;
-        if (string.IsNullOrEmpty(requested))
-            return allowed[0];
-        if (!allowed.Contains(requested, StringComparer.Ordinal))
-            throw ValidationException.ForField("namespace", $"'{requested}' is not a data-plane namespace; use one of: {string.Join(", ", allowed)}.");
-        return requested;
-    }
-
     public static JupyterConfig Config(Dictionary<string, string?>? envVars, List<SecretReference?>? envSecrets, List<string?>? jupyterArgs)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using Iomete.Functions.Clusters.Jobs;
+using Iomete.Functions.Clusters.SparkHistory;
 using Iomete.Platform.Errors;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
@@ -10,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.Clusters.Runs;
 
 /// <summary>Cancels a run (RUN on the job): ABORTED with reason USER, its SparkApplication deleted or its SQL statement cancelled.</summary>
-public sealed class CancelSparkRun(ICallerAccessor callers, RunAccess access, JobAccess jobs, SparkRunStore runs, RunCancellation cancellation, TimeProvider clock)
+public sealed class CancelSparkRun(ICallerAccessor callers, RunAccess access, JobAccess jobs, SparkRunStore runs, RunCancellation cancellation, TimeProvider clock, SparkHistoryLocation history)
 {
     [Function("clusters-spark-jobs-runs-cancel")]
     [OpenApiOperation("Spark jobs", "Cancel a run (RUN)", Description = "409 when the run already ended.")]
@@ -55,7 +56,7 @@ public sealed class CancelSparkRun(ICallerAccessor callers, RunAccess access, Jo
         var active = (await runs.ActiveAsync(job.Id, ct)).FirstOrDefault()
             ?? throw new ConflictException($"Streaming job '{job.Name}' has no active run.");
         var aborted = await cancellation.CancelAsync(active, RunStatus.ReasonUser, ct);
-        return ApiResults.Ok(SparkRunView.From(aborted, clock.GetUtcNow()));
+        return ApiResults.Ok(SparkRunView.From(aborted, clock.GetUtcNow(), history));
     }
 
     private async Task<IActionResult> CancelAsync(HttpRequest request, string domain, string id, string runId, CancellationToken ct)
@@ -63,6 +64,6 @@ public sealed class CancelSparkRun(ICallerAccessor callers, RunAccess access, Jo
         var caller = await callers.RequireAsync(request, ct);
         var (_, run) = await access.RequireAsync(caller, domain, id, runId, JobAccess.Run, ct);
         var aborted = await cancellation.CancelAsync(run, RunStatus.ReasonUser, ct);
-        return ApiResults.Ok(SparkRunView.From(aborted, clock.GetUtcNow()));
+        return ApiResults.Ok(SparkRunView.From(aborted, clock.GetUtcNow(), history));
     }
 }

@@ -1,4 +1,5 @@
 using Iomete.Functions.Clusters.Jobs;
+using Iomete.Functions.Clusters.SparkHistory;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
 using Iomete.Platform.Security;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.Clusters.Runs;
 
 /// <summary>Reads one run of a job (VIEW on the job).</summary>
-public sealed class GetSparkRun(ICallerAccessor callers, RunAccess access, TimeProvider clock)
+public sealed class GetSparkRun(ICallerAccessor callers, RunAccess access, TimeProvider clock, SparkHistoryLocation history)
 {
     [Function("clusters-spark-jobs-runs-get")]
     [OpenApiOperation("Spark jobs", "Read a run of a Spark job (VIEW)")]
@@ -39,6 +40,6 @@ public sealed class GetSparkRun(ICallerAccessor callers, RunAccess access, TimeP
     {
         var caller = await callers.RequireAsync(request, ct);
         var (_, run) = await access.RequireAsync(caller, domain, id, runId, JobAccess.View, ct);
-        return ApiResults.Ok(SparkRunView.From(run, clock.GetUtcNow()));
+        return ApiResults.Ok(SparkRunView.From(run, clock.GetUtcNow(), history));
     }
 }

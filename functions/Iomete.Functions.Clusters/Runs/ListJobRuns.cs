@@ -1,4 +1,5 @@
 using Iomete.Functions.Clusters.Jobs;
+using Iomete.Functions.Clusters.SparkHistory;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
 using Iomete.Platform.Security;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.Clusters.Runs;
 
 /// <summary>The runs of one job, newest first (VIEW on the job).</summary>
-public sealed class ListJobRuns(ICallerAccessor callers, JobAccess access, SparkRunStore runs, TimeProvider clock)
+public sealed class ListJobRuns(ICallerAccessor callers, JobAccess access, SparkRunStore runs, TimeProvider clock, SparkHistoryLocation history)
 {
     [Function("clusters-spark-jobs-runs-list")]
     [OpenApiOperation("Spark jobs", "List the runs of a Spark job (VIEW)")]
@@ -45,6 +46,6 @@ public sealed class ListJobRuns(ICallerAccessor callers, JobAccess access, Spark
         var job = await access.RequireAsync(caller, domain, id, JobAccess.View, ct);
         var page = await runs.ListAsync(domain, new SparkRunFilter(JobId: job.Id, Status: status), query, ct);
         var now = clock.GetUtcNow();
-        return ApiResults.Ok(new Page<SparkRunView>(page.Items.Select(r => SparkRunView.From(r, now)).ToList(), page.Total, page.Offset, page.Limit));
+        return ApiResults.Ok(new Page<SparkRunView>(page.Items.Select(r => SparkRunView.From(r, now, history)).ToList(), page.Total, page.Offset, page.Limit));
     }
 }

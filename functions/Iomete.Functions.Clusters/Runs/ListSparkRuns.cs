@@ -1,4 +1,5 @@
 using Iomete.Functions.Clusters.Jobs;
+using Iomete.Functions.Clusters.SparkHistory;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
 using Iomete.Platform.Security;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.Clusters.Runs;
 
 /// <summary>Every run of a domain the caller may view (the Spark Applications page), filtered and paged.</summary>
-public sealed class ListSparkRuns(ICallerAccessor callers, JobAccess access, SparkRunStore runs, TimeProvider clock)
+public sealed class ListSparkRuns(ICallerAccessor callers, JobAccess access, SparkRunStore runs, TimeProvider clock, SparkHistoryLocation history)
 {
     [Function("clusters-spark-runs-list")]
     [OpenApiOperation("Spark jobs", "List the runs of all Spark jobs of a domain",
@@ -41,7 +42,7 @@ public sealed class ListSparkRuns(ICallerAccessor callers, JobAccess access, Spa
         if (JobAccess.SeesEverything(caller))
         {
             var page = await runs.ListAsync(domain, filter, query, ct);
-            return ApiResults.Ok(new Page<SparkRunView>(page.Items.Select(r => SparkRunView.From(r, now)).ToList(), page.Total, page.Offset, page.Limit));
+            return ApiResults.Ok(new Page<SparkRunView>(page.Items.Select(r => SparkRunView.From(r, now, history)).ToList(), page.Total, page.Offset, page.Limit));
         }
         var all = await runs.ListAsync(domain, filter, query with { Offset = 0, Limit = int.MaxValue }, ct);
         var allowed = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -57,7 +58,7 @@ public sealed class ListSparkRuns(ICallerAccessor callers, JobAccess access, Spa
                 visible.Add(run);
             }
         }
-        var items = visible.Skip(query.Offset).Take(query.Limit).Select(r => SparkRunView.From(r, now)).ToList();
+        var items = visible.Skip(query.Offset).Take(query.Limit).Select(r => SparkRunView.From(r, now, history)).ToList();
         return ApiResults.Ok(new Page<SparkRunView>(items, visible.Count, query.Offset, query.Limit));
     }
 }

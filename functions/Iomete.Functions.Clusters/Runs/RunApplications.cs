@@ -1,14 +1,17 @@
 using System.Globalization;
 using Iomete.Functions.Clusters.Common;
+using Iomete.Functions.Clusters.ImageAliases;
 using Iomete.Functions.Clusters.Jobs;
 using Iomete.Functions.Clusters.Kubernetes;
 using Iomete.Functions.Clusters.NodeTypes;
+using Iomete.Functions.Clusters.SparkHistory;
 using Microsoft.Extensions.Options;
 
 namespace Iomete.Functions.Clusters.Runs;
 
 /// <summary>Turns a run's effective template into the SparkApplication the spark-operator runs.</summary>
-public sealed class RunApplications(NodeTypeCatalog nodeTypes, IOptions<ClustersOptions> clusters)
+public sealed class RunApplications(
+    NodeTypeCatalog nodeTypes, ImageReferences images, SparkHistoryLocation history, IOptions<ClustersOptions> clusters)
 {
     /// <summary>The label that names the job of a run's application.</summary>
     public const string JobIdLabel = "iomete.com/job-id";
@@ -17,6 +20,15 @@ public sealed class RunApplications(NodeTypeCatalog nodeTypes, IOptions<Clusters
     public const string SparkConfSecretPrefix = "IOMETE_SPARK_CONF_SECRET_";
 
     public static string ApplicationName(string runId) => "run-" + runId;
+
+    /// <summary>
+    /// The run's pages in the Spark History Server (<c>/spark-history/history/{appId}</c>), or null for a SQL run or when
+    /// no event-log folder is configured (the application then writes no event log).
+    /// </summary>
+    public static string? HistoryUrl(SparkRun run, SparkHistoryLocation history) =>
+        run.ApplicationType == JobTemplate.Sql || history.EventLogDirectory is null
+            ? null
+            : $"{SparkUiPaths.History}/history/{SparkAppIds.For(ManagedResourceType.SparkJob, run.Id, run.CreatedAt)}";
 
     public async Task<SparkApplicationDefinition> DefineAsync(SparkRun run, CancellationToken ct)
     {
@@ -49,7 +61,8 @@ public sealed class RunApplications(NodeTypeCatalog nodeTypes, IOptions<Clusters
             Domain = run.DomainId,
             ExtraLabels = new Dictionary<string, string> { [JobIdLabel] = run.JobId },
             Type = t.ApplicationType == JobTemplate.Python ? SparkApplicationType.Python : SparkApplicationType.Java,
-            Image = t.Image ?? clusters.Value.DefaultSparkImage,
+            // Aliases resolve when the run starts, so a changed alias reaches the next run.
+            Image = await images.ResolveAsync(run.DomainId, t.Image ?? clusters.Value.DefaultSparkImage, ct, "template.image"),
             ImagePullSecrets = t.ImagePullSecrets ?? [],
             MainApplicationFile = t.MainApplicationFile ?? "",
             MainClass = t.MainClass,
@@ -78,6 +91,8 @@ public sealed class RunApplications(NodeTypeCatalog nodeTypes, IOptions<Clusters
                 restart.OnSubmissionFailureRetries ?? 1,
                 restart.OnSubmissionFailureRetryInterval ?? 5),
             TimeToLiveSeconds = clusters.Value.FinishedApplicationTtlSeconds,
+            // The run's creation time names its Spark app id (and event log): see HistoryUrl.
+            EventLog = history.EventLogFor(run.CreatedAt),
         };
     }
 }

@@ -59,6 +59,11 @@ public sealed partial class RunLauncher(
             }
         }
         run = run with { CreatedAt = clock.GetUtcNow() };
+        if (application is not null)
+        {
+            // The creation time names the Spark app id and its event log: build again with the time that is stored.
+            application = Kubernetes.SparkApplicationBuilder.Build(await definitions.DefineAsync(run, ct));
+        }
         if (!await store.InsertAsync(run, onlyIfIdle: job.Concurrency != JobConcurrency.Allow, ct))
         {
             var active = await store.ActiveAsync(job.Id, ct);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Iomete.Functions.Clusters.Jobs;
+using Iomete.Functions.Clusters.SparkHistory;
 
 namespace Iomete.Functions.Clusters.Runs;
 
@@ -38,10 +39,10 @@ public sealed record SparkRunView(
     long? DurationMs,
     bool ApplicationDeleted)
 {
-    public static SparkRunView From(SparkRun r, DateTimeOffset now) => new(
+    public static SparkRunView From(SparkRun r, DateTimeOffset now, SparkHistoryLocation history) => new(
         r.Id, r.Name, r.JobId, r.JobName, r.DomainId, r.Namespace, r.ApplicationType, SecretMasking.Masked(r.Config),
         r.Status, r.Status, r.Reason, r.ErrorMessage, new ExecutorsState(r.ExecutorsRunning, r.ExecutorsPending), r.TotalExecutors,
-        r.SubmissionAttempts, r.ExecutionAttempts, r.SparkUi, null, r.ResourceTags, r.TriggeredBy, r.TriggeredBy, r.RunAsUser,
+        r.SubmissionAttempts, r.ExecutionAttempts, r.SparkUi, RunApplications.HistoryUrl(r, history), r.ResourceTags, r.TriggeredBy, r.TriggeredBy, r.RunAsUser,
         r.CreatedAt, r.StartedAt, r.TerminatedAt, Duration(r, now), r.AppDeleted);
 
     public static long? Duration(SparkRun r, DateTimeOffset now)

@@ -1,4 +1,5 @@
 using Iomete.Functions.Clusters.Jobs;
+using Iomete.Functions.Clusters.SparkHistory;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
 using Iomete.Platform.Security;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.Clusters.Runs;
 
 /// <summary>Starts a run of a job (RUN), with optional overrides of arguments, env vars, Java options, Spark conf and tags.</summary>
-public sealed class StartSparkRun(ICallerAccessor callers, JobAccess access, RunLauncher launcher, TimeProvider clock)
+public sealed class StartSparkRun(ICallerAccessor callers, JobAccess access, RunLauncher launcher, TimeProvider clock, SparkHistoryLocation history)
 {
     private const string Description = "Answers 201 with the run (ENQUEUED, or SUBMITTED once the data plane took it; SQL jobs run in the " +
         "background). Concurrency FORBID answers 409 while a run is active; REPLACE aborts the active runs first. Spark jobs answer 409 " +
@@ -53,6 +54,6 @@ public sealed class StartSparkRun(ICallerAccessor callers, JobAccess access, Run
             ? new RunOverrides()
             : await RequestBody.ReadAsync<RunOverrides>(request, ct);
         var run = await launcher.StartAsync(caller, job, overrides, ct);
-        return ApiResults.Created(SparkRunView.From(run, clock.GetUtcNow()), $"{location}/{run.Id}");
+        return ApiResults.Created(SparkRunView.From(run, clock.GetUtcNow(), history), $"{location}/{run.Id}");
     }
 }

@@ -45,9 +45,10 @@ public sealed class SecretStore(IMetadataDb db, ClusterSecretCipher cipher, Time
             return new HashSet<string>();
         }
         await using var connection = await db.OpenAsync(ClustersRegistration.Service, ct);
-        var found = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT secret_key FROM secrets WHERE scope = @Scope AND secret_key IN @Keys", new { Scope = scope, Keys = keys.ToArray() }, cancellationToken: ct));
-        return found.ToHashSet(StringComparer.Ordinal);
+        // The scope's keys, filtered here: Dapper passes a list to Npgsql as one array parameter, which "IN @Keys" cannot take.
+        var all = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT secret_key FROM secrets WHERE scope = @Scope", new { Scope = scope }, cancellationToken: ct));
+        return all.Where(k => keys.Contains(k, StringComparer.Ordinal)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Every key of the scope with its decrypted value, for the data plane's Secret object.</summary>

@@ -31,6 +31,7 @@ public static class SecretsRegistration
         services.TryAddSingleton<PullSecrets>();
         services.TryAddSingleton<TagAliasStore>();
         services.TryAddSingleton<ImageReferences>();
+        services.TryAddSingleton<Common.WorkloadChecks>();
 
         services.TryAddSingleton<NotificationStore>();
         services.TryAddSingleton<NoticeStore>();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Iomete.Functions.Clusters.Actors;
 using Iomete.Functions.Clusters.Compute;
+using Iomete.Functions.Clusters.Tests.Wiring;
 using Microsoft.Extensions.DependencyInjection;
 using static Iomete.Functions.Clusters.Tests.Compute.ComputeFixture;
 
@@ -22,6 +23,8 @@ public sealed class ComputeLifecycleContractTests(ComputeFixture fixture) : ICla
     {
         var secret = new { key = "DB_PASSWORD", secretObject = new { key = "warehouse-db", source = new { type = "KUBERNETES", id = Domain } } };
         var confSecret = new { key = "spark.hadoop.fs.s3a.secret.key", secretObject = new { key = "s3-secret", source = new { type = "KUBERNETES", id = (string?)null } } };
+        await TestSecrets.EnsureAsync(fixture.Admin, Domain, "warehouse-db");
+        await TestSecrets.EnsureAsync(fixture.Admin, null, "s3-secret");
         var created = await fixture.CreateAsync(extra: new()
         {
             ["minExecutors"] = 1, ["maxExecutors"] = 3, ["sparkConf"] = new Dictionary<string, string> { ["spark.sql.shuffle.partitions"] = "64" },

@@ -1,6 +1,7 @@
 using System.Net;
 using Iomete.Functions.Clusters.Actors;
 using Iomete.Functions.Clusters.Compute;
+using Iomete.Functions.Clusters.Tests.Wiring;
 using Microsoft.Extensions.DependencyInjection;
 using static Iomete.Functions.Clusters.Tests.Compute.ComputeFixture;
 
@@ -16,6 +17,7 @@ public sealed class ComputePostgresContractTests(PostgresComputeFixture fixture)
         {
             return;
         }
+        await TestSecrets.EnsureAsync(fixture.Admin, null, "api");
         var created = await fixture.CreateAsync(extra: new() { ["envSecrets"] = new[]
         {
             new { key = "TOKEN", secretObject = new { key = "api", source = new { type = "KUBERNETES", id = (string?)null } } },

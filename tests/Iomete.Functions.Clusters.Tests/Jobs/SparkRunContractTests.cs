@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Iomete.Functions.Clusters.Common;
+using Iomete.Functions.Clusters.Tests.Wiring;
 
 namespace Iomete.Functions.Clusters.Tests.Jobs;
 
@@ -19,6 +20,8 @@ public sealed class SparkRunContractTests(JobsFixture fixture) : IClassFixture<J
     [Fact]
     public async Task PythonMultiNodeRun_CreatesAValidApplication_WithDepsSecretsAndOverrides()
     {
+        await TestSecrets.EnsureAsync(fixture.Admin, JobsFixture.Domain, "db-pass");
+        await TestSecrets.EnsureAsync(fixture.Admin, JobsFixture.Domain, "s3-secret");
         var job = await fixture.CreateAsync(fixture.Body(template: new()
         {
             ["arguments"] = new[] { "--day", "monday" },

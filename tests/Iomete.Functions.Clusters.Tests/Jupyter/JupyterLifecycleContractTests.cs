@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Iomete.Functions.Clusters.Tests.Schemas;
+using Iomete.Functions.Clusters.Tests.Wiring;
 
 namespace Iomete.Functions.Clusters.Tests.Jupyter;
 
@@ -11,9 +12,27 @@ public sealed class JupyterLifecycleContractTests(JupyterFixture fixture) : ICla
     private const string Ns = JupyterFixture.Namespace;
 
     [Fact]
+    public async Task CreateAndConfigure_WithAnUnknownSecretKey_Are400NamingIt()
+    {
+        var secrets = new[] { new { key = "API_KEY", secretObject = new { key = "no-such-secret", source = new { type = "KUBERNETES", id = "default" } } } };
+        var problem = await fixture.Admin.ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR", HttpMethod.Post, Root, new
+        {
+            name = JupyterFixture.Unique("nb"), resourceBundleId = fixture.BundleId, @namespace = Ns, nodeType = "driver-small", envSecrets = secrets,
+        });
+        Assert.Contains("no-such-secret", problem.GetRawText(), StringComparison.Ordinal);
+
+        var created = await fixture.CreateAsync();
+        await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"{Root}/{created.Str("id")}/terminate");
+        var refused = await fixture.Admin.ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR", HttpMethod.Put,
+            $"{Root}/{created.Str("id")}", new { envSecrets = secrets });
+        Assert.Contains("no-such-secret", refused.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_DeploysSchemaValidObjects_AndAReadyDeploymentMakesItActive()
     {
         var name = JupyterFixture.Unique("nb");
+        await TestSecrets.EnsureAsync(fixture.Admin, JupyterFixture.Domain, "s3-secret");
         var created = await fixture.CreateAsync(name: name, extra: new
         {
             volumeId = fixture.VolumeName,
