@@ -9,7 +9,8 @@ namespace Iomete.Platform.Audit;
 /// Decides what a finished request leaves in the audit log: every mutating request and every
 /// authentication or authorization denial. Both hosts call it once per request. Accepted event
 /// ingestion (<c>/data-plane/…</c>, thousands of requests a second) is counted in the stream's
-/// metrics instead; its refusals are audited like any other.
+/// metrics instead; its refusals are audited like any other. So are the platform's calls to itself (<c>/internal/…</c>: cron
+/// bindings and pub/sub deliveries, several per user action, which that action's own record already covers).
 /// </summary>
 public sealed partial class AuditRecorder(IAuditLog log, ICallerAccessor callers, TimeProvider clock, IIdGenerator ids, ILogger<AuditRecorder> logger)
 {
@@ -17,12 +18,15 @@ public sealed partial class AuditRecorder(IAuditLog log, ICallerAccessor callers
 
     public const string DataPlanePrefix = "/data-plane";
 
+    public const string DeliveryPrefix = "/internal";
+
     public static bool ShouldRecord(string method, int status) =>
         status is 401 or 403 ||
         !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
 
     public static bool ShouldRecord(string method, PathString path, int status) =>
-        ShouldRecord(method, status) && (status >= 400 || !path.StartsWithSegments(DataPlanePrefix, StringComparison.Ordinal));
+        ShouldRecord(method, status) && (status >= 400
+            || !(path.StartsWithSegments(DataPlanePrefix, StringComparison.Ordinal) || path.StartsWithSegments(DeliveryPrefix, StringComparison.Ordinal)));
 
     public async Task RecordAsync(HttpContext context)
     {
