@@ -20,7 +20,8 @@ internal sealed class RecordingEventBus : IEventBus
             .Where(c => c.RunId == runId).ToList();
 }
 
-/// <summary>Driver logs without Kubernetes: every pod logs one line naming itself.</summary>
+/// <summary>Driver logs and events without Kubernetes: every pod logs one line naming itself; the application has a
+/// Normal event and each related object (the driver pod) a Warning.</summary>
 internal sealed class FakeDiagnostics : Clusters.DataPlane.IDataPlaneDiagnostics
 {
     public ConcurrentQueue<(string Namespace, string Pod, int? Tail, long? Since)> Reads { get; } = new();
@@ -33,5 +34,11 @@ internal sealed class FakeDiagnostics : Clusters.DataPlane.IDataPlaneDiagnostics
 
     public Task<IReadOnlyList<Clusters.DataPlane.KubernetesEventView>> ListEventsAsync(
         string @namespace, string objectName, IReadOnlyList<string> relatedNames, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<Clusters.DataPlane.KubernetesEventView>>([]);
+        Task.FromResult<IReadOnlyList<Clusters.DataPlane.KubernetesEventView>>(
+            [
+                .. relatedNames.Select(name => new Clusters.DataPlane.KubernetesEventView(
+                    "Warning", "BackOff", $"Back-off restarting {name}", "Pod", name, 3, null, DateTimeOffset.UnixEpoch.AddHours(2))),
+                new Clusters.DataPlane.KubernetesEventView(
+                    "Normal", "SparkApplicationSubmitted", $"{objectName} was submitted", "SparkApplication", objectName, 1, null, DateTimeOffset.UnixEpoch.AddHours(1)),
+            ]);
 }

@@ -216,7 +216,7 @@ public sealed class SparkRunContractTests(JobsFixture fixture) : IClassFixture<J
     }
 
     [Fact]
-    public async Task Logs_ReadTheDriverPod_WithTheRange()
+    public async Task LogsAndEvents_ReadTheDriverPod_WithTheRange()
     {
         var jobId = (await fixture.CreateAsync(fixture.Body())).Str("id");
         var runId = (await fixture.RunAsync(jobId)).Str("id");
@@ -225,6 +225,15 @@ public sealed class SparkRunContractTests(JobsFixture fixture) : IClassFixture<J
         Assert.Equal($"log of run-{runId}-driver\n", logs.Str("logs"));
         Assert.Contains(fixture.Diagnostics.Reads, r => r.Pod == $"run-{runId}-driver" && r.Since == 300);
         await fixture.Admin.ExpectProblemAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR", HttpMethod.Get, $"{Console}/{jobId}/runs/{runId}/logs?range=5w");
+
+        var events = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{Console}/{jobId}/runs/{runId}/events");
+        Assert.Equal(2, events.GetProperty("total").GetInt32());
+        Assert.Equal(1, events.GetProperty("warnings").GetInt32());
+        var items = events.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal($"run-{runId}-driver", items[0].Str("objectName"));
+        Assert.Equal($"run-{runId}", items[1].Str("objectName"));
+        var sdkEvents = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{Sdk}/{jobId}/runs/{runId}/events");
+        Assert.Equal(2, sdkEvents.GetProperty("total").GetInt32());
     }
 
     [Fact]
