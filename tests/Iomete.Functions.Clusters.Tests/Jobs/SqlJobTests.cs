@@ -94,7 +94,7 @@ public sealed class SqlJobTests(NoDataPlaneJobsFixture fixture) : IClassFixture<
 
     private async Task<(string JobId, string RunId, string QueryId)> StartLongRunAsync(Dictionary<string, object?>? template = null)
     {
-        var body = SqlBody("SELECT count(*) FROM range(10000000000); CREATE TABLE never (x INT)", await DatabaseAsync());
+        var body = SqlBody("SELECT count(*) FROM range(10000000000000); CREATE TABLE never (x INT)", await DatabaseAsync());
         foreach (var (key, value) in template ?? [])
         {
             ((Dictionary<string, object?>)body["template"]!)[key] = value;
@@ -146,7 +146,7 @@ public sealed class SqlJobTests(NoDataPlaneJobsFixture fixture) : IClassFixture<
     [Fact]
     public async Task ASqlRunPastItsLimit_IsAbortedWithExecutionTimeout_AndItsStatementCancelled()
     {
-        var (jobId, runId, queryId) = await StartLongRunAsync(new() { ["maxExecutionDurationSeconds"] = 2 });
+        var (jobId, runId, queryId) = await StartLongRunAsync(new() { ["maxExecutionDurationSeconds"] = 5 });
         var aborted = await fixture.WaitForStatusAsync(jobId, runId, "ABORTED");
         Assert.Equal("EXECUTION_TIMEOUT", aborted.Str("reason"));
         await WaitForQueryAsync(queryId, "CANCELLED");

@@ -46,7 +46,7 @@ public abstract class QueryLifecycleTests<TFixture>(TFixture fixture)
     public async Task ALongQuery_IsCancelledWithinASecond_AndEndsCancelled()
     {
         var submitted = await fixture.Admin.ExpectAsync(HttpStatusCode.Accepted, HttpMethod.Post, QueriesUrl,
-            new { query = "SELECT count(*) FROM range(10000000000)", computeCluster = "local" });
+            new { query = "SELECT count(*) FROM range(10000000000000)", computeCluster = "local" });
         var id = submitted.Str("id");
         await PollAsync(fixture.Admin, id, TimeSpan.FromSeconds(10), "RUNNING");
 
