@@ -74,6 +74,11 @@ internal sealed partial class LocalSubscriptions(
             }
             catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or IOException or TaskCanceledException)
             {
+                if (lifetime.ApplicationStopping.IsCancellationRequested)
+                {
+                    // The host is going down and took its endpoints with it: what was not delivered is not acknowledged.
+                    return;
+                }
                 LogAttemptError(logger, ex, subscription.Topic, function.Name, attempt);
             }
             if (attempt < MaxAttempts)
