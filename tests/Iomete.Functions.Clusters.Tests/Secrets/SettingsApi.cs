@@ -30,8 +30,6 @@ internal static class SettingsApi
         return await response.Content.ReadAsStringAsync();
     }
 
-    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
-
     public static string[] ErrorFields(this JsonElement problem)
     {
         Assert.Equal("VALIDATION_ERROR", problem.Str("errorCode"));
