@@ -1,5 +1,6 @@
 using Iomete.Functions.App;
 using Iomete.Functions.Clusters;
+using Iomete.Functions.Orchestrator;
 using Iomete.Functions.Core;
 using Iomete.Functions.EventStreams;
 using Iomete.Functions.IcebergRest;
@@ -25,6 +26,7 @@ builder.Services.AddIcebergRestService();
 builder.Services.AddSqlService();
 builder.Services.AddEventStreamsService();
 builder.Services.AddClustersService();
+builder.Services.AddOrchestratorService();
 // Until Spark compute clusters run SQL (issue 6), the app runs queries on the embedded engine too.
 builder.Services.AddEmbeddedSqlEngine();
 builder.Services.AddEmbeddedEngineCatalog();

@@ -1,4 +1,5 @@
 using Iomete.Functions.Clusters;
+using Iomete.Functions.Orchestrator;
 using Iomete.Functions.Core;
 using Iomete.Functions.EventStreams;
 using Iomete.Functions.IcebergRest;
@@ -24,6 +25,7 @@ public static class ServiceComposition
         services.AddEmbeddedEngineCatalog();
         services.AddEventStreamsService();
         services.AddClustersService();
+        services.AddOrchestratorService();
         return services;
     }
 }

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Iomete.Workflows.Hosting;
+
+/// <summary>Where durable workflow state lives. Section <c>Iomete:Workflows</c>.</summary>
+public sealed class WorkflowsOptions
+{
+    public const string Section = "Iomete:Workflows";
+
+    /// <summary>
+    /// <c>auto</c> (the metadata database's engine: SQLite file locally, PostgreSQL in a cluster), <c>sqlite</c>,
+    /// <c>postgres</c>, or <c>memory</c> (nothing survives a restart; tests only).
+    /// </summary>
+    [RegularExpression("^(auto|sqlite|postgres|memory)$", ErrorMessage = "Backend must be auto, sqlite, postgres or memory.")]
+    public string Backend { get; set; } = "auto";
+
+    /// <summary>Run orchestrations and activities in this process (false: only the client, e.g. API-only replicas).</summary>
+    public bool RunWorker { get; set; } = true;
+
+    /// <summary>Loopback port of the in-process Durable Task sidecar; 0 picks a free one.</summary>
+    [Range(0, 65535)]
+    public int SidecarPort { get; set; }
+}

@@ -1,0 +1,95 @@
+using Dapper;
+
+namespace Iomete.Workflows.Runs;
+
+/// <summary>A run's log lines, timeline events and tasks.</summary>
+public sealed class RunJournal(WorkflowRunStore runs)
+{
+    public async Task LogAsync(string runId, RunEventLevel level, string message, CancellationToken ct, string? taskKey = null)
+    {
+        await using var connection = await runs.OpenAsync(ct);
+        await runs.InsertEventAsync(connection, null, runId, RunEventKind.Log, level, null, taskKey, message, ct);
+    }
+
+    /// <summary>A timeline event that is not a state change of the run itself (a task or queue event).</summary>
+    public async Task RecordAsync(string runId, RunEventKind kind, RunEventLevel level, string message, CancellationToken ct,
+        string? taskKey = null, WorkflowRunState? state = null)
+    {
+        await using var connection = await runs.OpenAsync(ct);
+        await runs.InsertEventAsync(connection, null, runId, kind, level, state, taskKey, message, ct);
+    }
+
+    /// <summary>Events after <paramref name="afterId"/> in order, optionally only some kinds.</summary>
+    public async Task<IReadOnlyList<RunEvent>> EventsAsync(string runId, long afterId, int limit, IReadOnlyCollection<RunEventKind>? kinds, CancellationToken ct)
+    {
+        var kindNames = kinds?.Select(k => WorkflowRunRow.Upper(k)).ToArray();
+        await using var connection = await runs.OpenAsync(ct);
+        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
+            "SELECT id, run_id, at_ms, kind, level, state, task_key, message FROM workflow_run_events WHERE run_id = @RunId AND id > @AfterId" +
+            (kindNames is null ? "" : " AND kind IN @Kinds") + " ORDER BY id LIMIT @Limit",
+            new { RunId = runId, AfterId = afterId, Kinds = kindNames, Limit = limit }, cancellationToken: ct));
+        return rows.Select(r => new RunEvent(
+            r.Id, r.Run_Id, DateTimeOffset.FromUnixTimeMilliseconds(r.At_Ms), WorkflowRunRow.ParseUpper<RunEventKind>(r.Kind),
+            WorkflowRunRow.ParseUpper<RunEventLevel>(r.Level), r.State is null ? null : WorkflowRunStates.Parse(r.State), r.Task_Key, r.Message)).ToList();
+    }
+
+    /// <summary>Creates or replaces a task of a run.</summary>
+    public async Task SaveTaskAsync(RunTask task, CancellationToken ct)
+    {
+        await using var connection = await runs.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO workflow_run_tasks (run_id, task_key, name, position, state, state_message, external_id, attempt, output, started_ms, ended_ms)
+            VALUES (@RunId, @TaskKey, @Name, @Position, @State, @StateMessage, @ExternalId, @Attempt, @Output, @StartedMs, @EndedMs)
+            ON CONFLICT (run_id, task_key) DO UPDATE SET name = excluded.name, position = excluded.position, state = excluded.state,
+                state_message = excluded.state_message, external_id = excluded.external_id, attempt = excluded.attempt, output = excluded.output,
+                started_ms = excluded.started_ms, ended_ms = excluded.ended_ms
+            """,
+            new
+            {
+                task.RunId,
+                task.TaskKey,
+                task.Name,
+                task.Position,
+                State = task.State.Name(),
+                task.StateMessage,
+                task.ExternalId,
+                task.Attempt,
+                task.Output,
+                StartedMs = task.StartedAt?.ToUnixTimeMilliseconds(),
+                EndedMs = task.EndedAt?.ToUnixTimeMilliseconds(),
+            },
+            cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<RunTask>> TasksAsync(string runId, CancellationToken ct)
+    {
+        await using var connection = await runs.OpenAsync(ct);
+        var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
+            "SELECT run_id, task_key, name, position, state, state_message, external_id, attempt, output, started_ms, ended_ms " +
+            "FROM workflow_run_tasks WHERE run_id = @RunId ORDER BY position, task_key",
+            new { RunId = runId }, cancellationToken: ct));
+        return rows.Select(r => new RunTask
+        {
+            RunId = r.Run_Id,
+            TaskKey = r.Task_Key,
+            Name = r.Name,
+            Position = r.Position,
+            State = WorkflowRunStates.Parse(r.State),
+            StateMessage = r.State_Message,
+            ExternalId = r.External_Id,
+            Attempt = r.Attempt,
+            Output = r.Output,
+            StartedAt = r.Started_Ms is { } s ? DateTimeOffset.FromUnixTimeMilliseconds(s) : null,
+            EndedAt = r.Ended_Ms is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : null,
+        }).ToList();
+    }
+
+#pragma warning disable IDE1006, CA1707 // Dapper maps snake_case columns onto these names.
+    private sealed record EventRow(long Id, string Run_Id, long At_Ms, string Kind, string Level, string? State, string? Task_Key, string Message);
+
+    private sealed record TaskRow(
+        string Run_Id, string Task_Key, string Name, int Position, string State, string? State_Message, string? External_Id, int Attempt,
+        string? Output, long? Started_Ms, long? Ended_Ms);
+#pragma warning restore IDE1006, CA1707
+}

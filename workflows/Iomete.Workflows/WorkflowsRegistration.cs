@@ -1,0 +1,24 @@
+using Iomete.Platform.Data;
+using Iomete.Platform.Options;
+using Iomete.Workflows.Hosting;
+using Iomete.Workflows.Runs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Iomete.Workflows;
+
+/// <summary>Durable workflows: the run records, the orchestrations and activities, and the Durable Task hosting.</summary>
+public static class WorkflowsRegistration
+{
+    /// <summary>The orchestrator's service (and database) name.</summary>
+    public const string Service = "orchestrator";
+
+    public static IServiceCollection AddWorkflows(this IServiceCollection services)
+    {
+        services.AddServiceDatabase(Service, typeof(WorkflowsRegistration).Assembly);
+        services.AddValidatedOptions<WorkflowsOptions>(WorkflowsOptions.Section);
+        services.AddSingleton<WorkflowRunStore>();
+        services.AddSingleton<RunJournal>();
+        services.AddDurableWorkflows();
+        return services;
+    }
+}
