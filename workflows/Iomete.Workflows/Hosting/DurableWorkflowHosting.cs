@@ -10,14 +10,27 @@ namespace Iomete.Workflows.Hosting;
 /// <summary>The Durable Task backend chosen by <see cref="WorkflowsOptions"/>, the in-process sidecar over it, and the worker and client.</summary>
 internal static class DurableWorkflowHosting
 {
-    public static IServiceCollection AddDurableWorkflows(this IServiceCollection services)
+    /// <param name="runWorker">Run orchestrations and activities here; false: schedule and query only (the functions image,
+    /// whose workflows run in the workflow worker's replicas).</param>
+    public static IServiceCollection AddDurableWorkflows(this IServiceCollection services, bool runWorker)
     {
         services.AddSingleton<WorkflowBackend>();
         services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<WorkflowBackend>().Service);
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<WorkflowBackend>().Client);
         services.AddOptions<DurableTaskSidecarOptions>()
-            .Configure<IOptions<WorkflowsOptions>>((sidecar, workflows) => sidecar.Port = workflows.Value.SidecarPort);
-        services.AddDurableTaskOverSidecar(WorkflowTasks.Register);
+            .Configure<IOptions<WorkflowsOptions>>((sidecar, workflows) =>
+            {
+                sidecar.Port = workflows.Value.SidecarPort;
+                sidecar.ApiServerOnly = !runWorker;
+            });
+        if (runWorker)
+        {
+            services.AddDurableTaskOverSidecar(WorkflowTasks.Register);
+        }
+        else
+        {
+            services.AddDurableTaskClientOverSidecar();
+        }
         return services;
     }
 }

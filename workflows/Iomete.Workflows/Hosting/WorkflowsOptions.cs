@@ -14,9 +14,6 @@ public sealed class WorkflowsOptions
     [RegularExpression("^(auto|sqlite|postgres|memory)$", ErrorMessage = "Backend must be auto, sqlite, postgres or memory.")]
     public string Backend { get; set; } = "auto";
 
-    /// <summary>Run orchestrations and activities in this process (false: only the client, e.g. API-only replicas).</summary>
-    public bool RunWorker { get; set; } = true;
-
     /// <summary>Loopback port of the in-process Durable Task sidecar; 0 picks a free one.</summary>
     [Range(0, 65535)]
     public int SidecarPort { get; set; }
