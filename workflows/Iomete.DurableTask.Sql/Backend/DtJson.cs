@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DurableTask.Core;
 using DurableTask.Core.History;
 using Newtonsoft.Json;
@@ -17,12 +18,31 @@ internal static class DtJson
         TypeNameHandling = TypeNameHandling.Objects,
         DateParseHandling = DateParseHandling.None,
         SerializationBinder = new CoreTypesBinder(),
+        ContractResolver = new HistoryEventResolver(),
     };
 
     public static string Serialize(object value) => JsonConvert.SerializeObject(value, Settings);
 
     public static T Deserialize<T>(string json) =>
         JsonConvert.DeserializeObject<T>(json, Settings) ?? throw new InvalidDataException($"Stored JSON is not a {typeof(T).Name}.");
+
+    /// <summary>
+    /// Creates history events that have several constructors and none marked for JSON (ExecutionRewoundEvent) the way
+    /// a data contract serializer does: uninitialized, then filled from their data members.
+    /// </summary>
+    private sealed class HistoryEventResolver : DefaultContractResolver
+    {
+        protected override JsonObjectContract CreateObjectContract(Type objectType)
+        {
+            var contract = base.CreateObjectContract(objectType);
+            if (typeof(HistoryEvent).IsAssignableFrom(objectType) && !objectType.IsAbstract
+                && contract.DefaultCreator is null && contract.OverrideCreator is null && contract.CreatorParameters.Count == 0)
+            {
+                contract.DefaultCreator = () => RuntimeHelpers.GetUninitializedObject(objectType);
+            }
+            return contract;
+        }
+    }
 
     /// <summary>
     /// Names history events by their DurableTask.Core type: hosts derive their own (the sidecar's

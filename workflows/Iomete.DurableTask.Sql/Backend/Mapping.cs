@@ -85,7 +85,8 @@ internal static class Mapping
         ParentInstance = row.ParentInstanceId is { } parent
             ? new ParentInstance { OrchestrationInstance = new OrchestrationInstance { InstanceId = parent } }
             : null,
-        Tags = row.Tags is { } tags ? DtJson.Deserialize<Dictionary<string, string>>(tags) : null,
+        // The sidecar copies tags into a protobuf map, which refuses null.
+        Tags = row.Tags is { } tags ? DtJson.Deserialize<Dictionary<string, string>>(tags) : new Dictionary<string, string>(),
         ScheduledStartTime = row.ScheduledStartAt is { } start ? FromMs(start) : null,
     };
 }
