@@ -27,7 +27,6 @@ public sealed class DurableHost : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSqlDurableTask(settings);
         builder.Services.AddDurableTaskOverSidecar(tasks);

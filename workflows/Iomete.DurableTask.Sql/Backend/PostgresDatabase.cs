@@ -13,6 +13,8 @@ internal sealed class PostgresDatabase(string connectionString) : SqlDatabase
 
     public override string AutoIncrementKey => "BIGSERIAL PRIMARY KEY";
 
+    public override string In(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
     public override string SkipLocked(string? table) =>
         table is null ? " FOR UPDATE SKIP LOCKED" : $" FOR UPDATE OF {table} SKIP LOCKED";
 

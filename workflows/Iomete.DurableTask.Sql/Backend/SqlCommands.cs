@@ -33,7 +33,7 @@ internal sealed class SqlCommands
             INSERT INTO {p}history (instance_id, execution_id, seq, event_type, event_time, payload)
             VALUES (@InstanceId, @ExecutionId, @Seq, @EventType, @EventTime, @Payload)
             """;
-        DeleteMessages = $"DELETE FROM {p}new_events WHERE seq IN @seqs";
+        DeleteMessages = $"DELETE FROM {p}new_events WHERE {db.In("seq", "seqs")}";
         InsertMessage = $"""
             INSERT INTO {p}new_events (instance_id, execution_id, event_type, visible_at, created_at, payload)
             VALUES (@InstanceId, @ExecutionId, @EventType, @VisibleAt, @CreatedAt, @Payload)
@@ -43,9 +43,9 @@ internal sealed class SqlCommands
             VALUES (@InstanceId, @ExecutionId, @Name, @VisibleAt, @CreatedAt, @Payload)
             """;
         ReleaseInstance = $"UPDATE {p}instances SET lock_owner = NULL, lock_token = NULL, lock_expires = NULL WHERE instance_id = @id AND lock_token = @token";
-        DelayMessages = $"UPDATE {p}new_events SET visible_at = @visibleAt WHERE seq IN @seqs";
-        RenewInstances = $"UPDATE {p}instances SET lock_expires = @expires WHERE lock_token IN @tokens";
-        RenewTasks = $"UPDATE {p}new_tasks SET visible_at = @expires WHERE lock_token IN @tokens";
+        DelayMessages = $"UPDATE {p}new_events SET visible_at = @visibleAt WHERE {db.In("seq", "seqs")}";
+        RenewInstances = $"UPDATE {p}instances SET lock_expires = @expires WHERE {db.In("lock_token", "tokens")}";
+        RenewTasks = $"UPDATE {p}new_tasks SET visible_at = @expires WHERE {db.In("lock_token", "tokens")}";
 
         LockNextTask = $"""
             UPDATE {p}new_tasks SET lock_owner = @owner, lock_token = @token, visible_at = @expires, dequeue_count = dequeue_count + 1
@@ -82,7 +82,7 @@ internal sealed class SqlCommands
             $"DELETE FROM {p}new_events WHERE instance_id = @id",
             $"DELETE FROM {p}new_tasks WHERE instance_id = @id",
         ];
-        DeleteInstance = $"DELETE FROM {p}instances WHERE instance_id = @id AND status IN @statuses";
+        DeleteInstance = $"DELETE FROM {p}instances WHERE instance_id = @id AND {db.In("status", "statuses")}";
         Backlog = $"""
             SELECT (SELECT COUNT(DISTINCT instance_id) FROM {p}new_events WHERE visible_at <= @now) AS Orchestrations,
                    (SELECT COUNT(*) FROM {p}new_tasks) AS Activities

@@ -18,6 +18,9 @@ internal abstract class SqlDatabase : IAsyncDisposable
     /// <summary>The clause that makes competing dequeues skip each other's rows ("" where writers are serialized).</summary>
     public abstract string SkipLocked(string? table);
 
+    /// <summary>"column is one of the array parameter's values".</summary>
+    public abstract string In(string column, string parameter);
+
     /// <summary>Type of an auto-numbered primary key column.</summary>
     public abstract string AutoIncrementKey { get; }
 

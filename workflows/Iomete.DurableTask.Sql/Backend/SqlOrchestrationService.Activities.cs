@@ -106,11 +106,11 @@ public sealed partial class SqlOrchestrationService
         await using var write = await _db.BeginWriteAsync(ct);
         if (orchestrations.Count > 0)
         {
-            renewed += await write.ExecuteAsync(_sql.RenewInstances, new { expires, tokens = orchestrations }, ct);
+            renewed += await write.ExecuteAsync(_sql.RenewInstances, new { expires, tokens = orchestrations.ToArray() }, ct);
         }
         if (activities.Count > 0)
         {
-            renewed += await write.ExecuteAsync(_sql.RenewTasks, new { expires, tokens = activities }, ct);
+            renewed += await write.ExecuteAsync(_sql.RenewTasks, new { expires, tokens = activities.ToArray() }, ct);
         }
         await write.CommitAsync(ct);
         return renewed;

@@ -55,7 +55,7 @@ public sealed partial class SqlOrchestrationService
             }
             if (held.ConsumedSeqs.Count > 0)
             {
-                await write.ExecuteAsync(_sql.DeleteMessages, new { seqs = held.ConsumedSeqs }, ct);
+                await write.ExecuteAsync(_sql.DeleteMessages, new { seqs = held.ConsumedSeqs.ToArray() }, ct);
             }
             if (outboundMessages.Count > 0)
             {

@@ -69,7 +69,7 @@ public sealed partial class SqlOrchestrationService
             await using var write = await _db.BeginWriteAsync(ct);
             if (consumed.Count > 0)
             {
-                await write.ExecuteAsync(_sql.DeleteMessages, new { seqs = consumed }, ct);
+                await write.ExecuteAsync(_sql.DeleteMessages, new { seqs = consumed.ToArray() }, ct);
             }
             await write.ExecuteAsync(_sql.ReleaseInstance, new { id = locked.InstanceId, token }, ct);
             await write.CommitAsync(ct);
@@ -112,7 +112,7 @@ public sealed partial class SqlOrchestrationService
         if (await write.ExecuteAsync(_sql.ReleaseInstance, new { id = workItem.InstanceId, token = held.Token }, CancellationToken.None) > 0
             && held.ConsumedSeqs.Count > 0)
         {
-            await write.ExecuteAsync(_sql.DelayMessages, new { visibleAt, seqs = held.ConsumedSeqs }, CancellationToken.None);
+            await write.ExecuteAsync(_sql.DelayMessages, new { visibleAt, seqs = held.ConsumedSeqs.ToArray() }, CancellationToken.None);
         }
         await write.CommitAsync(CancellationToken.None);
     }

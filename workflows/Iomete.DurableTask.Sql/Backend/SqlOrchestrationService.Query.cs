@@ -19,8 +19,8 @@ public sealed partial class SqlOrchestrationService
         var args = new DynamicParameters();
         if (query.RuntimeStatus is { Count: > 0 } statuses)
         {
-            where.Append(" AND status IN @statuses");
-            args.Add("statuses", statuses.Select(s => (int)s).ToList());
+            where.Append(" AND ").Append(_db.In("status", "statuses"));
+            args.Add("statuses", statuses.Select(s => (int)s).ToArray());
         }
         AddCreatedRange(where, args, query.CreatedTimeFrom, query.CreatedTimeTo);
         if (!string.IsNullOrEmpty(query.InstanceIdPrefix))
@@ -57,13 +57,13 @@ public sealed partial class SqlOrchestrationService
     public async Task<PurgeResult> PurgeInstanceStateAsync(PurgeInstanceFilter purgeInstanceFilter)
     {
         ArgumentNullException.ThrowIfNull(purgeInstanceFilter);
-        var where = new StringBuilder("status IN @terminal");
+        var where = new StringBuilder(_db.In("status", "terminal"));
         var args = new DynamicParameters();
         args.Add("terminal", Mapping.TerminalStatuses);
         if (purgeInstanceFilter.RuntimeStatus?.ToList() is { Count: > 0 } statuses)
         {
-            where.Append(" AND status IN @statuses");
-            args.Add("statuses", statuses.Select(s => (int)s).ToList());
+            where.Append(" AND ").Append(_db.In("status", "statuses"));
+            args.Add("statuses", statuses.Select(s => (int)s).ToArray());
         }
         AddCreatedRange(where, args, purgeInstanceFilter.CreatedTimeFrom, purgeInstanceFilter.CreatedTimeTo);
         var ids = await SelectIdsAsync(where.ToString(), args, CancellationToken.None);
@@ -82,7 +82,7 @@ public sealed partial class SqlOrchestrationService
         var args = new DynamicParameters();
         args.Add("terminal", Mapping.TerminalStatuses);
         args.Add("threshold", Mapping.ToMs(thresholdDateTimeUtc));
-        var ids = await SelectIdsAsync($"status IN @terminal AND {column} < @threshold", args, CancellationToken.None);
+        var ids = await SelectIdsAsync($"{_db.In("status", "terminal")} AND {column} < @threshold", args, CancellationToken.None);
         await PurgeAsync(ids, CancellationToken.None);
     }
 

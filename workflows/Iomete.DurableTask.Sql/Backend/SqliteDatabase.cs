@@ -28,6 +28,9 @@ internal sealed class SqliteDatabase : SqlDatabase
 
     public override string AutoIncrementKey => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
+    // Dapper expands the list into one parameter per value.
+    public override string In(string column, string parameter) => $"{column} IN @{parameter}";
+
     public override string SkipLocked(string? table) => "";
 
     public override async Task<DbConnection> OpenReadAsync(CancellationToken ct) => await OpenAsync(ct);
