@@ -7,12 +7,12 @@ internal sealed class SqlCommands
 
     public SqlCommands(string p, SqlDatabase db)
     {
-        LockNextInstance = $"""
+        LockInstances = $"""
             UPDATE {p}instances SET lock_owner = @owner, lock_token = @token, lock_expires = @expires
-            WHERE instance_id = (
+            WHERE instance_id IN (
                 SELECT i.instance_id FROM {p}new_events e JOIN {p}instances i ON i.instance_id = e.instance_id
                 WHERE e.visible_at <= @now AND (i.lock_expires IS NULL OR i.lock_expires < @now)
-                ORDER BY e.visible_at LIMIT 1{db.SkipLocked("i")})
+                ORDER BY e.visible_at LIMIT @batch{db.SkipLocked("i")})
             AND (lock_expires IS NULL OR lock_expires < @now)
             RETURNING instance_id AS InstanceId, execution_id AS ExecutionId, status AS Status
             """;
@@ -47,9 +47,9 @@ internal sealed class SqlCommands
         RenewInstances = $"UPDATE {p}instances SET lock_expires = @expires WHERE {db.In("lock_token", "tokens")}";
         RenewTasks = $"UPDATE {p}new_tasks SET visible_at = @expires WHERE {db.In("lock_token", "tokens")}";
 
-        LockNextTask = $"""
+        LockTasks = $"""
             UPDATE {p}new_tasks SET lock_owner = @owner, lock_token = @token, visible_at = @expires, dequeue_count = dequeue_count + 1
-            WHERE seq = (SELECT seq FROM {p}new_tasks WHERE visible_at <= @now ORDER BY visible_at, seq LIMIT 1{db.SkipLocked(null)})
+            WHERE seq IN (SELECT seq FROM {p}new_tasks WHERE visible_at <= @now ORDER BY visible_at, seq LIMIT @batch{db.SkipLocked(null)})
             AND visible_at <= @now
             RETURNING seq AS Seq, payload AS Payload
             """;
@@ -92,7 +92,7 @@ internal sealed class SqlCommands
 
     public string Prefix { get; }
 
-    public string LockNextInstance { get; }
+    public string LockInstances { get; }
 
     public string LoadMessages { get; }
 
@@ -118,7 +118,7 @@ internal sealed class SqlCommands
 
     public string RenewTasks { get; }
 
-    public string LockNextTask { get; }
+    public string LockTasks { get; }
 
     public string DeleteTask { get; }
 

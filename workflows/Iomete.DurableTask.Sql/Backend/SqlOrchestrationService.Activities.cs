@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using DurableTask.Core;
 
 namespace Iomete.DurableTask.Sql.Backend;
@@ -13,27 +14,31 @@ public sealed partial class SqlOrchestrationService
 
     private async Task<TaskActivityWorkItem?> TryLockActivityAsync(CancellationToken ct)
     {
+        if (_activityBuffer.TryDequeue(out var buffered))
+        {
+            return buffered;
+        }
         var now = NowMs();
         var token = NewToken();
         var expires = ExpiryMs(now);
-        LockedTaskRow? locked;
+        List<LockedTaskRow> locked;
         await using (var write = await _db.BeginWriteAsync(ct))
         {
-            locked = await write.QuerySingleOrDefaultAsync<LockedTaskRow>(
-                _sql.LockNextTask, new { owner = _settings.WorkerName, token, expires, now }, ct);
+            locked = (await write.QueryAsync<LockedTaskRow>(_sql.LockTasks,
+                new { owner = _settings.WorkerName, token, expires, now, batch = _settings.LockBatchSize }, ct)).AsList();
             await write.CommitAsync(ct);
         }
-        if (locked is null)
+        foreach (var row in locked.OrderBy(r => r.Seq))
         {
-            return null;
+            _heldActivities[row.Seq] = token;
+            _activityBuffer.Enqueue(new TaskActivityWorkItem
+            {
+                Id = row.Seq.ToString(CultureInfo.InvariantCulture),
+                TaskMessage = DtJson.Deserialize<TaskMessage>(row.Payload),
+                LockedUntilUtc = Mapping.FromMs(expires),
+            });
         }
-        _heldActivities[locked.Seq] = token;
-        return new TaskActivityWorkItem
-        {
-            Id = locked.Seq.ToString(CultureInfo.InvariantCulture),
-            TaskMessage = DtJson.Deserialize<TaskMessage>(locked.Payload),
-            LockedUntilUtc = Mapping.FromMs(expires),
-        };
+        return _activityBuffer.TryDequeue(out var next) ? next : null;
     }
 
     public async Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem)
@@ -56,8 +61,8 @@ public sealed partial class SqlOrchestrationService
     public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
     {
         var (seq, token) = HeldActivity(workItem);
-        var now = NowMs();
         var ct = CancellationToken.None;
+        var result = Mapping.MessageParameters(responseMessage, NowMs());
         await using (var write = await _db.BeginWriteAsync(ct))
         {
             if (await write.ExecuteAsync(_sql.DeleteTask, new { seq, token }, ct) == 0)
@@ -65,7 +70,7 @@ public sealed partial class SqlOrchestrationService
                 _heldActivities.TryRemove(seq, out _);
                 throw LeaseLost("activity", workItem.Id);
             }
-            await write.ExecuteAsync(_sql.InsertMessage, Mapping.MessageParameters(responseMessage, now), ct);
+            await write.ExecuteAsync(_sql.InsertMessage, result, ct);
             await write.CommitAsync(ct);
         }
         _heldActivities.TryRemove(seq, out _);
@@ -83,6 +88,19 @@ public sealed partial class SqlOrchestrationService
         var visibleAt = NowMs() + (long)_settings.AbandonDelay.TotalMilliseconds;
         await using var write = await _db.BeginWriteAsync(CancellationToken.None);
         await write.ExecuteAsync(_sql.AbandonTask, new { seq, token, visibleAt }, CancellationToken.None);
+        await write.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>Gives back a prefetched activity that no dispatcher took: visible again at once.</summary>
+    private async Task ReleaseBufferedActivityAsync(TaskActivityWorkItem workItem)
+    {
+        var seq = long.Parse(workItem.Id, CultureInfo.InvariantCulture);
+        if (!_heldActivities.TryRemove(seq, out var token))
+        {
+            return;
+        }
+        await using var write = await _db.BeginWriteAsync(CancellationToken.None);
+        await write.ExecuteAsync(_sql.AbandonTask, new { seq, token, visibleAt = NowMs() }, CancellationToken.None);
         await write.CommitAsync(CancellationToken.None);
     }
 

@@ -27,6 +27,22 @@ public sealed partial class SqlOrchestrationService
         var instance = state.OrchestrationInstance
             ?? throw new ArgumentException("The runtime state has no orchestration instance.", nameof(newOrchestrationRuntimeState));
         var row = CheckpointRow(workItem.InstanceId, instance.ExecutionId, state, orchestrationState, now, held.Token);
+        // Everything is serialized before the transaction: on SQLite it holds the one writer.
+        var first = state.PastEvents.Count;
+        var history = state.NewEvents.Select((e, i) => new
+        {
+            row.InstanceId,
+            row.ExecutionId,
+            Seq = first + i,
+            EventType = (int)e.EventType,
+            EventTime = Mapping.ToMs(e.Timestamp),
+            Payload = DtJson.Serialize(e),
+        }).ToList();
+        var tasks = outboundMessages.Select(m => Mapping.TaskParameters(m, now)).ToList();
+        var messages = orchestratorMessages.Concat(timerMessages)
+            .Append(continuedAsNewMessage).OfType<TaskMessage>()
+            .Select(m => (Started: m.Event as ExecutionStartedEvent, Parameters: Mapping.MessageParameters(m, now)))
+            .ToList();
 
         await using (var write = await _db.BeginWriteAsync(ct))
         {
@@ -39,16 +55,6 @@ public sealed partial class SqlOrchestrationService
             {
                 await write.ExecuteAsync(_sql.DeleteOtherExecutions, new { id = row.InstanceId, executionId = row.ExecutionId }, ct);
             }
-            var first = state.PastEvents.Count;
-            var history = state.NewEvents.Select((e, i) => new
-            {
-                row.InstanceId,
-                row.ExecutionId,
-                Seq = first + i,
-                EventType = (int)e.EventType,
-                EventTime = Mapping.ToMs(e.Timestamp),
-                Payload = DtJson.Serialize(e),
-            }).ToList();
             if (history.Count > 0)
             {
                 await write.ExecuteAsync(_sql.InsertHistory, history, ct);
@@ -57,18 +63,13 @@ public sealed partial class SqlOrchestrationService
             {
                 await write.ExecuteAsync(_sql.DeleteMessages, new { seqs = held.ConsumedSeqs.ToArray() }, ct);
             }
-            if (outboundMessages.Count > 0)
+            if (tasks.Count > 0)
             {
-                await write.ExecuteAsync(_sql.InsertTask, outboundMessages.Select(m => Mapping.TaskParameters(m, now)).ToList(), ct);
+                await write.ExecuteAsync(_sql.InsertTask, tasks, ct);
             }
-            var messages = orchestratorMessages.Concat(timerMessages);
-            if (continuedAsNewMessage is not null)
+            foreach (var (started, parameters) in messages)
             {
-                messages = messages.Append(continuedAsNewMessage);
-            }
-            foreach (var message in messages)
-            {
-                await EnqueueOrchestratorMessageAsync(write, message, now, ct);
+                await EnqueueOrchestratorMessageAsync(write, started, parameters, now, ct);
             }
             await write.CommitAsync(ct);
         }
@@ -89,9 +90,9 @@ public sealed partial class SqlOrchestrationService
     }
 
     /// <summary>A sub-orchestration start creates its instance (unless an active one has that id); others are plain messages.</summary>
-    private async Task EnqueueOrchestratorMessageAsync(WriteScope write, TaskMessage message, long now, CancellationToken ct)
+    private async Task EnqueueOrchestratorMessageAsync(WriteScope write, ExecutionStartedEvent? started, object parameters, long now, CancellationToken ct)
     {
-        if (message.Event is ExecutionStartedEvent started)
+        if (started is not null)
         {
             if (!await TryCreateInstanceAsync(write, started, Mapping.ActiveStatuses, now, ct))
             {
@@ -99,7 +100,7 @@ public sealed partial class SqlOrchestrationService
                 return;
             }
         }
-        await write.ExecuteAsync(_sql.InsertMessage, Mapping.MessageParameters(message, now), ct);
+        await write.ExecuteAsync(_sql.InsertMessage, parameters, ct);
     }
 
     private static InstanceRow CheckpointRow(string instanceId, string executionId, OrchestrationRuntimeState state, OrchestrationState? status, long now, string token)

@@ -16,23 +16,30 @@ public sealed partial class SqlOrchestrationService
     {
         while (true)
         {
+            if (_orchestrationBuffer.TryDequeue(out var buffered))
+            {
+                return buffered;
+            }
             var now = NowMs();
             var token = NewToken();
             var expires = ExpiryMs(now);
-            LockedInstanceRow? locked;
+            List<LockedInstanceRow> locked;
             await using (var write = await _db.BeginWriteAsync(ct))
             {
-                locked = await write.QuerySingleOrDefaultAsync<LockedInstanceRow>(
-                    _sql.LockNextInstance, new { owner = _settings.WorkerName, token, expires, now }, ct);
+                locked = (await write.QueryAsync<LockedInstanceRow>(_sql.LockInstances,
+                    new { owner = _settings.WorkerName, token, expires, now, batch = _settings.LockBatchSize }, ct)).AsList();
                 await write.CommitAsync(ct);
             }
-            if (locked is null)
+            if (locked.Count == 0)
             {
                 return null;
             }
-            if (await LoadWorkItemAsync(locked, token, expires, now, ct) is { } workItem)
+            foreach (var row in locked)
             {
-                return workItem;
+                if (await LoadWorkItemAsync(row, token, expires, now, ct) is { } workItem)
+                {
+                    _orchestrationBuffer.Enqueue(workItem);
+                }
             }
         }
     }

@@ -30,6 +30,8 @@ public sealed partial class SqlOrchestrationService :
     private readonly ConcurrentDictionary<string, HeldOrchestration> _heldOrchestrations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, string> _heldActivities = new();
     private readonly LeaseRenewal _renewal;
+    private readonly ConcurrentQueue<TaskOrchestrationWorkItem> _orchestrationBuffer = new();
+    private readonly ConcurrentQueue<TaskActivityWorkItem> _activityBuffer = new();
 
     public SqlOrchestrationService(SqlOrchestrationServiceSettings settings, ILoggerFactory? loggers = null, TimeProvider? time = null)
     {
@@ -63,7 +65,19 @@ public sealed partial class SqlOrchestrationService :
 
     public Task StopAsync() => StopAsync(isForced: false);
 
-    public Task StopAsync(bool isForced) => _renewal.StopAsync();
+    /// <summary>Stops renewing leases; locked work items not yet handed to a dispatcher are released first.</summary>
+    public async Task StopAsync(bool isForced)
+    {
+        while (_orchestrationBuffer.TryDequeue(out var orchestration))
+        {
+            await ReleaseTaskOrchestrationWorkItemAsync(orchestration);
+        }
+        while (_activityBuffer.TryDequeue(out var activity))
+        {
+            await ReleaseBufferedActivityAsync(activity);
+        }
+        await _renewal.StopAsync();
+    }
 
     public Task CreateAsync() => CreateAsync(recreateInstanceStore: true);
 

@@ -20,6 +20,12 @@ public sealed partial class SqlOrchestrationServiceSettings
 
     public int MaxConcurrentActivities { get; set; } = 100;
 
+    /// <summary>
+    /// How many work items of a kind one dequeue locks at most; the extra ones wait in this process (leases renewed)
+    /// for the dispatcher's next fetch. Fewer round trips per work item; set 1 for strict sharing between workers.
+    /// </summary>
+    public int LockBatchSize { get; set; } = 8;
+
     /// <summary>First wait after a poll that found nothing; it doubles up to <see cref="MaxPollingInterval"/>.</summary>
     public TimeSpan MinPollingInterval { get; set; } = TimeSpan.FromMilliseconds(5);
 
@@ -46,9 +52,9 @@ public sealed partial class SqlOrchestrationServiceSettings
         {
             throw new ArgumentException("The lease must last at least a second.", nameof(LeaseDuration));
         }
-        if (MaxConcurrentOrchestrations < 1 || MaxConcurrentActivities < 1)
+        if (MaxConcurrentOrchestrations < 1 || MaxConcurrentActivities < 1 || LockBatchSize < 1)
         {
-            throw new ArgumentException("Concurrency limits must be positive.");
+            throw new ArgumentException("Concurrency limits and the lock batch size must be positive.");
         }
         if (MinPollingInterval <= TimeSpan.Zero || MaxPollingInterval < MinPollingInterval)
         {
