@@ -19,6 +19,7 @@ public static class WorkflowsRegistration
         services.AddSingleton<WorkflowRunStore>();
         services.AddSingleton<RunJournal>();
         services.AddDurableWorkflows();
+        Schedules.ScheduleTasks.AddSchedules(services);
         return services;
     }
 }
