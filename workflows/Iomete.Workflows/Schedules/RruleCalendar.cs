@@ -68,21 +68,33 @@ internal sealed class RruleCalendar : ScheduleCalendar
 
     public override DateTimeOffset? Next(DateTimeOffset after)
     {
-        var start = Rebase(after);
-        var component = new CalendarEvent { DtStart = new CalDateTime(start, Zone.Id) };
+        // Evaluated in floating local time and mapped to UTC here: Ical.Net shifts every occurrence of a spring-forward day
+        // by the gap; RFC 5545 only moves the nonexistent ones.
+        var component = new CalendarEvent { DtStart = new CalDateTime(Rebase(after), (string?)null) };
 #pragma warning disable CS0618 // The single-rule property takes another type; one pattern in the list is the same rule.
         component.RecurrenceRules.Add(new RecurrencePattern(rule));
 #pragma warning restore CS0618
-        var from = new CalDateTime(after.UtcDateTime.AddSeconds(1), CalDateTime.UtcTzId);
+        var localAfter = TimeZoneInfo.ConvertTime(after, Zone).DateTime;
+        var from = new CalDateTime(DateTime.SpecifyKind(localAfter.AddDays(-1), DateTimeKind.Unspecified), (string?)null);
         foreach (var occurrence in component.GetOccurrences(from, Options))
         {
-            var at = new DateTimeOffset(DateTime.SpecifyKind(occurrence.Period.StartTime.AsUtc, DateTimeKind.Utc));
+            var at = ToUtc(occurrence.Period.StartTime.Value);
             if (at > after)
             {
                 return at;
             }
         }
         return null;
+    }
+
+    /// <summary>A local time as UTC: a nonexistent time (spring-forward gap) with the offset before the gap, a repeated one at its first instant.</summary>
+    private DateTimeOffset ToUtc(DateTime local)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        var offset = Zone.IsInvalidTime(local) ? Zone.GetUtcOffset(local.AddHours(-3))
+            : Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max()
+            : Zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
     /// <summary>DTSTART moved forward by whole rule periods to at most a period (plus a day for DST) before <paramref name="after"/>.</summary>
