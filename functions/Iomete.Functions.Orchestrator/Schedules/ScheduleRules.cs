@@ -27,7 +27,7 @@ internal static class ScheduleRules
 
     public static ScheduleTarget Target(ScheduleRequest body, IReadOnlyList<string>? worksheetQueries, string runAs)
     {
-        var queries = worksheetQueries ?? (body.Queries ?? []).Select(q => q?.Trim() ?? "").ToList();
+        var queries = (worksheetQueries ?? (body.Queries ?? []).Select(q => q?.Trim() ?? "")).ToList();
         var hasJob = Blank(body.JobId) is not null;
         if (hasJob == (queries.Count > 0 || body.WorksheetId is not null))
         {
