@@ -13,6 +13,7 @@ public static class OrchestratorRegistration
     {
         services.AddFunctionsFrom(typeof(OrchestratorRegistration).Assembly);
         services.AddWorkflows();
+        services.AddSingleton<Runs.RunAccess>();
         Schedules.ScheduleFunctionsRegistration.AddScheduleFunctions(services);
         return services;
     }

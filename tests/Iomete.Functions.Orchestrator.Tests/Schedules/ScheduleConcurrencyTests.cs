@@ -1,4 +1,5 @@
 using System.Net;
+using Iomete.Testing;
 using Iomete.Workflows.Runs;
 using Iomete.Workflows.Schedules;
 using Microsoft.DurableTask.Client;

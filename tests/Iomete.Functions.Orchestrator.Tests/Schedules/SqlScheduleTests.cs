@@ -1,4 +1,5 @@
 using System.Net;
+using Iomete.Testing;
 using Iomete.Workflows.Runs;
 
 namespace Iomete.Functions.Orchestrator.Tests.Schedules;
