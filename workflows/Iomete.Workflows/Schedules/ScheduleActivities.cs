@@ -49,6 +49,13 @@ public sealed class PlanScheduleActivity(ScheduleStore schedules) : TaskActivity
                 CancellationToken.None);
             await schedules.AdvanceLastFireAsync(schedule.Id, skipped[^1], CancellationToken.None);
         }
+        if (due.Count == 0)
+        {
+            var next = calendar.Next(now);
+            return next is null
+                ? new SchedulePlan(true, "The schedule has no fire time left", [], fires[^1], null)
+                : new SchedulePlan(false, null, [], fires[^1], next);
+        }
         return new SchedulePlan(false, null, due, fires[^1], null);
     }
 }
