@@ -30,6 +30,10 @@ if (options.Mode is "ingest")
 {
     sections.Add(await IngestBenchmark.RunAsync(options));
 }
+if (options.Mode is "schedule")
+{
+    sections.Add(await ScheduleBenchmark.RunAsync(options));
+}
 if (options.Mode is "handoff")
 {
     sections.Add(await HandoffBenchmark.RunAsync());
