@@ -7,9 +7,9 @@ public sealed record PlanRequest(string ScheduleId, long Version, DateTimeOffset
 
 /// <summary>
 /// <see cref="Stop"/> with a reason, or the fires due now (<see cref="Due"/>, oldest first), the cursor after them
-/// (<see cref="After"/>, skipped fires included) and the next fire to wait for when none is due.
+/// (<see cref="After"/>, skipped fires included) and the next fire to wait for after them.
 /// </summary>
-public sealed record SchedulePlan(bool Stop, string? Reason, IReadOnlyList<DateTimeOffset> Due, DateTimeOffset After, DateTimeOffset? Next);
+public sealed record SchedulePlan(bool Stop, string? Reason, IReadOnlyList<DateTimeOffset> Due, DateTimeOffset After, DateTimeOffset? Next, int LateAfterSeconds = Schedule.DefaultLateAfterSeconds);
 
 /// <summary>Plans the next step of a schedule's orchestration: what is due (after the catch-up policy), or when to wake up.</summary>
 [DurableTask(Name)]
@@ -29,13 +29,6 @@ public sealed class PlanScheduleActivity(ScheduleStore schedules) : TaskActivity
         var now = new DateTimeOffset(DateTime.SpecifyKind(input.Now, DateTimeKind.Utc));
         var calendar = ScheduleCalendar.Compile(schedule.Spec, schedule.CreatedAt);
         var fires = calendar.Between(input.After.AddTicks(1), now.AddTicks(1), MaxScan);
-        if (fires.Count == 0)
-        {
-            var next = calendar.Next(input.After > now ? input.After : now);
-            return next is null
-                ? new SchedulePlan(true, "The schedule has no fire time left", [], input.After, null)
-                : new SchedulePlan(false, null, [], input.After, next);
-        }
         var lateBefore = now.AddSeconds(-schedule.LateAfterSeconds);
         var missed = fires.Where(f => f < lateBefore).ToList();
         var due = schedule.CatchUp == CatchUpPolicy.RunAll
@@ -49,37 +42,36 @@ public sealed class PlanScheduleActivity(ScheduleStore schedules) : TaskActivity
                 CancellationToken.None);
             await schedules.AdvanceLastFireAsync(schedule.Id, skipped[^1], CancellationToken.None);
         }
-        if (due.Count == 0)
+        var after = fires.Count > 0 ? fires[^1] : input.After;
+        var next = calendar.Next(after > now ? after : now);
+        if (next is null && due.Count == 0)
         {
-            var next = calendar.Next(now);
-            return next is null
-                ? new SchedulePlan(true, "The schedule has no fire time left", [], fires[^1], null)
-                : new SchedulePlan(false, null, [], fires[^1], next);
+            return new SchedulePlan(true, "The schedule has no fire time left", [], after, null);
         }
-        return new SchedulePlan(false, null, due, fires[^1], null);
+        return new SchedulePlan(false, null, due, after, next, schedule.LateAfterSeconds);
     }
 }
 
-public sealed record FireRequest(string ScheduleId, long Version, DateTimeOffset FireTime);
-
-/// <summary>The run to create for a fire (its id is set by the orchestration), or null when the fire is skipped.</summary>
-public sealed record FireDecision(WorkflowRun? Run);
+public sealed record FireRequest(string ScheduleId, long Version, DateTimeOffset FireTime, string RunId);
 
 /// <summary>
-/// Applies the concurrency policy to a fire: FORBID skips it while a run of the schedule is active (recorded in the schedule's
-/// log), REPLACE cancels the active runs. A fire whose run exists already (a replay) goes on to start it.
+/// One fire of a schedule, in one step (each orchestration step is a round trip to the backend, and a fire should start
+/// within a second): the concurrency policy (FORBID skips the fire while a run of the schedule is active and logs it,
+/// REPLACE cancels the active runs), the run (dedupe key schedule@fire time: a repeated call, a replay or another replica
+/// gets the same run back), and the start of its own orchestration (once; LATE first when it starts past the threshold).
+/// Returns false when the fire made no run.
 /// </summary>
 [DurableTask(Name)]
-public sealed class PrepareFireActivity(ScheduleStore schedules, WorkflowRunStore runs, ScheduleLauncher launcher) : TaskActivity<FireRequest, FireDecision>
+public sealed class FireScheduleActivity(ScheduleStore schedules, WorkflowRunStore runs, ScheduleLauncher launcher) : TaskActivity<FireRequest, bool>
 {
-    public const string Name = "schedule-prepare-fire";
+    public const string Name = "schedule-fire";
 
-    public override async Task<FireDecision> RunAsync(TaskActivityContext context, FireRequest input)
+    public override async Task<bool> RunAsync(TaskActivityContext context, FireRequest input)
     {
         var schedule = await schedules.GetAsync(input.ScheduleId, CancellationToken.None);
         if (schedule is null || schedule.Version != input.Version || schedule.Paused)
         {
-            return new FireDecision(null);
+            return false;
         }
         var key = Schedule.DedupeKey(schedule.Id, input.FireTime);
         var all = await runs.ActiveAsync(schedule.Id, null, CancellationToken.None);
@@ -90,7 +82,7 @@ public sealed class PrepareFireActivity(ScheduleStore schedules, WorkflowRunStor
             await schedules.RecordAsync(schedule.Id, input.FireTime, RunEventLevel.Warning,
                 $"Fire {input.FireTime:O} skipped: run {active[0].Id} is still {active[0].State.Name()} (concurrency FORBID)", CancellationToken.None);
             await schedules.AdvanceLastFireAsync(schedule.Id, input.FireTime, CancellationToken.None);
-            return new FireDecision(null);
+            return false;
         }
         if (active.Count > 0 && schedule.Concurrency == ConcurrencyPolicy.Replace)
         {
@@ -99,27 +91,9 @@ public sealed class PrepareFireActivity(ScheduleStore schedules, WorkflowRunStor
                 $"Fire {input.FireTime:O} cancelled {active.Count} active run(s): {string.Join(", ", active.Select(r => r.Id))} (concurrency REPLACE)",
                 CancellationToken.None);
         }
-        return new FireDecision(launcher.NewRun(schedule, "", RunTrigger.Schedule, input.FireTime, schedule.CreatedBy));
-    }
-}
-
-/// <summary>Starts a scheduled run's own orchestration (once), marking it LATE first when it starts after its threshold.</summary>
-[DurableTask(Name)]
-public sealed class StartScheduledRunActivity(WorkflowRunStore runs, ScheduleStore schedules, ScheduleLauncher launcher) : TaskActivity<string, bool>
-{
-    public const string Name = "schedule-start-run";
-
-    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
-    {
-        var run = await runs.GetAsync(input, CancellationToken.None);
-        if (run?.ScheduleId is null || await schedules.GetAsync(run.ScheduleId, CancellationToken.None) is not { } schedule)
-        {
-            return false;
-        }
-        if (run.ScheduledFor is { } fire)
-        {
-            await schedules.AdvanceLastFireAsync(schedule.Id, fire, CancellationToken.None);
-        }
-        return await launcher.StartAsync(schedule, run, CancellationToken.None);
+        var (run, _) = await runs.InsertAsync(launcher.NewRun(schedule, input.RunId, RunTrigger.Schedule, input.FireTime, schedule.CreatedBy), CancellationToken.None);
+        await schedules.AdvanceLastFireAsync(schedule.Id, input.FireTime, CancellationToken.None);
+        await launcher.StartAsync(schedule, run, CancellationToken.None);
+        return true;
     }
 }

@@ -7,9 +7,10 @@ namespace Iomete.Workflows.Schedules;
 public sealed record ScheduleCursor(string ScheduleId, long Version, DateTimeOffset After);
 
 /// <summary>
-/// One eternal orchestration per schedule version (instance <see cref="ScheduleInstances.InstanceId"/>): plan (activity) →
-/// durable timer to the next fire → per due fire: decide concurrency, create the run (dedupe key = schedule@fire time, so a
-/// replay, a restart or a second replica can never make a second run of it), start it as its own orchestration → ContinueAsNew.
+/// One eternal orchestration per schedule version (instance <see cref="ScheduleInstances.InstanceId"/>): plan (activity: the
+/// fires due after the cursor, after the catch-up policy, and the next one) → fire the due ones → durable timer to the next
+/// fire → fire it (one activity: concurrency, the run with dedupe key schedule@fire time, so a replay, a restart or a second
+/// replica can never make a second run of it, and the start of its own orchestration) → ContinueAsNew.
 /// It ends when the schedule is paused, edited (a new version has its own instance), deleted, or has no fire left.
 /// </summary>
 [DurableTask(Name)]
@@ -24,25 +25,35 @@ public sealed partial class ScheduleOrchestration : TaskOrchestrator<ScheduleCur
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        SchedulePlan plan;
         try
         {
-            plan = await context.CallActivityAsync<SchedulePlan>(PlanScheduleActivity.Name,
+            var plan = await context.CallActivityAsync<SchedulePlan>(PlanScheduleActivity.Name,
                 new PlanRequest(input.ScheduleId, input.Version, input.After, context.CurrentUtcDateTime), Retried);
             if (plan.Stop)
             {
                 return plan.Reason ?? "stopped";
             }
-            if (plan.Due.Count == 0)
-            {
-                await context.CreateTimer(plan.Next!.Value.UtcDateTime, CancellationToken.None);
-                context.ContinueAsNew(input with { After = plan.After });
-                return "";
-            }
             foreach (var fire in plan.Due)
             {
                 await FireAsync(context, input, fire);
             }
+            if (plan.Next is not { } next)
+            {
+                return "The schedule has no fire time left";
+            }
+            await context.CreateTimer(next.UtcDateTime, CancellationToken.None);
+            if (context.CurrentUtcDateTime - next.UtcDateTime <= TimeSpan.FromSeconds(plan.LateAfterSeconds))
+            {
+                // On time: fire at once, without a planning round trip first.
+                await FireAsync(context, input, next);
+                context.ContinueAsNew(input with { After = next });
+            }
+            else
+            {
+                // The host was down past the fire: the next plan applies the catch-up policy to it and whatever else was missed.
+                context.ContinueAsNew(input with { After = plan.After });
+            }
+            return "";
         }
         catch (TaskFailedException e)
         {
@@ -52,22 +63,11 @@ public sealed partial class ScheduleOrchestration : TaskOrchestrator<ScheduleCur
             context.ContinueAsNew(input);
             return "";
         }
-        context.ContinueAsNew(input with { After = plan.After });
-        return "";
     }
 
-    private static async Task FireAsync(TaskOrchestrationContext context, ScheduleCursor input, DateTimeOffset fire)
-    {
-        var decision = await context.CallActivityAsync<FireDecision>(PrepareFireActivity.Name,
-            new FireRequest(input.ScheduleId, input.Version, fire), Retried);
-        if (decision.Run is not { } template)
-        {
-            return;
-        }
-        var run = await context.CallActivityAsync<Runs.WorkflowRun>(Runs.CreateRunActivity.Name,
-            template with { Id = context.NewGuid().ToString() }, Retried);
-        await context.CallActivityAsync<bool>(StartScheduledRunActivity.Name, run.Id, Retried);
-    }
+    private static Task<bool> FireAsync(TaskOrchestrationContext context, ScheduleCursor input, DateTimeOffset fire) =>
+        context.CallActivityAsync<bool>(FireScheduleActivity.Name,
+            new FireRequest(input.ScheduleId, input.Version, fire, context.NewGuid().ToString()), Retried);
 
     [LoggerMessage(EventId = 7301, Level = LogLevel.Warning, Message = "Schedule {ScheduleId} failed a step; retrying in 30 s")]
     private static partial void LogFailed(ILogger logger, Exception exception, string scheduleId);

@@ -13,8 +13,7 @@ public static class ScheduleTasks
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestrator<ScheduleOrchestration>();
         registry.AddActivity<PlanScheduleActivity>();
-        registry.AddActivity<PrepareFireActivity>();
-        registry.AddActivity<StartScheduledRunActivity>();
+        registry.AddActivity<FireScheduleActivity>();
         registry.AddOrchestrator<SqlQueriesOrchestration>();
         registry.AddActivity<SubmitSqlQueryActivity>();
         registry.AddActivity<AwaitSqlQueryActivity>();
