@@ -16,6 +16,7 @@ public static class OrchestratorRegistration
         services.AddFunctionsFrom(typeof(OrchestratorRegistration).Assembly);
         services.AddWorkflows(runWorkflowWorker);
         services.AddSingleton<Runs.RunAccess>();
+        Schedules.ScheduleFunctionsRegistration.AddScheduleFunctions(services);
         return services;
     }
 }

@@ -13,5 +13,6 @@ public static class WorkflowTasks
         registry.AddActivity<MoveRunActivity>();
         registry.AddActivity<LogRunActivity>();
         registry.AddActivity<SaveRunTaskActivity>();
+        Schedules.ScheduleTasks.Register(registry);
     }
 }

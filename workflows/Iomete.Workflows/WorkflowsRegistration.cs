@@ -21,6 +21,7 @@ public static class WorkflowsRegistration
         services.AddSingleton<WorkflowRunStore>();
         services.AddSingleton<RunJournal>();
         services.AddDurableWorkflows(runWorker);
+        Schedules.ScheduleTasks.AddSchedules(services);
         return services;
     }
 }

@@ -5,7 +5,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Iomete.Functions.EventStreams.Tests.Streams;
-using Iomete.Testing;
+using HostProcess = Iomete.Testing.HostProcess;
+using TestProcess = Iomete.Testing.TestProcess;
 using Xunit.Abstractions;
 
 namespace Iomete.Functions.EventStreams.Tests.Ingest;

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Iomete.Functions.EventStreams.Tests.Ingest;
+namespace Iomete.Testing;
 
 /// <summary>
 /// The local host as its own operating-system process (as <c>dotnet run</c> starts it) on a fixed port and data
-/// directory, so a test can kill it with SIGKILL and start it again on the same data.
+/// directory, so a test can kill it with SIGKILL and start it again on the same data. <paramref name="settings"/> of
+/// <see cref="StartAsync"/> are configuration keys (<c>Iomete:Workflows:Backend</c>) passed as environment variables.
 /// </summary>
-internal sealed class HostProcess : IAsyncDisposable
+public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
@@ -32,7 +33,7 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(string dataDir, int port, string adminPassword)
+    public static async Task<HostProcess> StartAsync(string dataDir, int port, string adminPassword, IDictionary<string, string?>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -46,6 +47,10 @@ internal sealed class HostProcess : IAsyncDisposable
         start.Environment["Iomete__DataDir"] = dataDir;
         start.Environment["Iomete__Identity__AdminPassword"] = adminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         var host = new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host"));
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
