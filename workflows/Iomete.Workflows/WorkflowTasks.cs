@@ -1,3 +1,4 @@
+using Iomete.Workflows.Jobs;
 using Iomete.Workflows.Runs;
 using Microsoft.DurableTask;
 
@@ -13,5 +14,6 @@ public static class WorkflowTasks
         registry.AddActivity<MoveRunActivity>();
         registry.AddActivity<LogRunActivity>();
         registry.AddActivity<SaveRunTaskActivity>();
+        JobRunTasks.Register(registry);
     }
 }
