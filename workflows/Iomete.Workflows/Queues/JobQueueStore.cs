@@ -146,7 +146,7 @@ public sealed class JobQueueStore(IMetadataDb db)
 
     private sealed record Row(
         string Run_Id, string Domain_Id, string Namespace, string Priority, string Job_Id, string Job_Name, long Cpu_Millicores, long Memory_Mib,
-        int Pods, string Status, long Seq, long Enqueued_Ms, long? Head_Since_Ms, int Head_Retries, string? Blocking_Resource,
+        long Pods, string Status, long Seq, long Enqueued_Ms, long? Head_Since_Ms, long Head_Retries, string? Blocking_Resource,
         string? Blocking_Message, long? Admitted_Ms)
     {
         public QueueEntry ToEntry() => new()
@@ -157,11 +157,11 @@ public sealed class JobQueueStore(IMetadataDb db)
             Priority = WorkflowRunRow.ParseUpper<RunPriority>(Priority),
             JobId = Job_Id,
             JobName = Job_Name,
-            Demand = new ResourceDemand(Cpu_Millicores, Memory_Mib, Pods),
+            Demand = new ResourceDemand(Cpu_Millicores, Memory_Mib, (int)Pods),
             Seq = Seq,
             EnqueuedAt = DateTimeOffset.FromUnixTimeMilliseconds(Enqueued_Ms),
             HeadSince = Head_Since_Ms is { } h ? DateTimeOffset.FromUnixTimeMilliseconds(h) : null,
-            HeadRetries = Head_Retries,
+            HeadRetries = (int)Head_Retries,
             BlockingResource = Blocking_Resource,
             BlockingMessage = Blocking_Message,
             Admitted = Status == "ADMITTED",

@@ -17,6 +17,11 @@ public sealed record WorkflowRunFilter(
 /// </summary>
 public sealed class WorkflowRunStore(IMetadataDb db, TimeProvider clock)
 {
+    // The row's properties are PascalCase while the columns are snake_case: map run_trigger onto RunTrigger, etc.
+    static WorkflowRunStore() => SqlMapper.SetTypeMap(typeof(WorkflowRunRow), new CustomPropertyTypeMap(typeof(WorkflowRunRow),
+        (type, column) => type.GetProperty(column.Replace("_", "", StringComparison.Ordinal),
+            System.Reflection.BindingFlags.IgnoreCase | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)!));
+
     public static readonly IReadOnlyDictionary<string, string> Sortable = new Dictionary<string, string>
     {
         ["createdAt"] = "created_ms",
