@@ -27,7 +27,11 @@ public sealed class PriorityFlowRedirect(IServiceInvoker invoker, IOptions<Inter
         {
             request.Headers.TryAddWithoutValidation(InternalCallOptions.RunAsHeader, caller.UserId);
         }
-        request.Content = JsonContent.Create(new { jobId = job.Id, overrides }, options: Json.Options);
+        request.Content = JsonContent.Create(new
+        {
+            jobId = job.Id,
+            overrides = new { overrides.Arguments, overrides.EnvVars, overrides.JavaOptions, overrides.SparkConf, overrides.ResourceTags },
+        }, options: Json.Options);
         using var response = await invoker.InvokeAsync(options.Value.OrchestratorAppId, request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         using var json = JsonDocument.Parse(text.Length == 0 ? "{}" : text);

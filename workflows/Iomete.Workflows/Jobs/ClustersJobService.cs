@@ -19,6 +19,9 @@ public sealed class ClustersJobService(IServiceInvoker invoker, IOptions<Interna
     public const string AppId = "clusters";
     private const string Root = "internal/v1/clusters/orchestration/domains";
 
+    // Answers leave out null members; the records' optional fields are read as null then.
+    private static readonly JsonSerializerOptions Reading = new(Json.Options) { RespectRequiredConstructorParameters = false };
+
     public Task<JobInfo> GetJobAsync(string domainId, string jobId, CancellationToken ct) =>
         SendAsync<JobInfo>(HttpMethod.Get, $"{Root}/{E(domainId)}/jobs/{E(jobId)}", null, null, ct);
 
@@ -70,7 +73,7 @@ public sealed class ClustersJobService(IServiceInvoker invoker, IOptions<Interna
             var text = await response.Content.ReadAsStringAsync(ct);
             if (response.IsSuccessStatusCode)
             {
-                return JsonSerializer.Deserialize<T>(text, Json.Options)
+                return JsonSerializer.Deserialize<T>(text, Reading)
                        ?? throw new JobServiceUnavailableException($"The job service answered {(int)response.StatusCode} without a body.");
             }
             var status = (int)response.StatusCode;

@@ -16,7 +16,24 @@ internal sealed partial class JobRunFlow(TaskOrchestrationContext context, JobRu
 
     private sealed record Attempt(WorkflowRunState State, string Message);
 
-    public async Task<JobRunOutcome> ExecuteAsync()
+    /// <summary>Runs the steps; an activity that fails outright (a bug, a broken database) ends the run CRASHED instead of leaving it hanging.</summary>
+    public async Task<JobRunOutcome> RunAsync()
+    {
+        try
+        {
+            return await ExecuteAsync();
+        }
+        catch (TaskFailedException e)
+        {
+            if (externalRunId is not null)
+            {
+                await context.CallActivityAsync<JobCallResult>(CancelJobServiceRunActivity.Name, new JobRunRef(input.DomainId, externalRunId));
+            }
+            return await FinishAsync(WorkflowRunState.Crashed, $"The orchestration failed: {e.FailureDetails.ErrorMessage}");
+        }
+    }
+
+    private async Task<JobRunOutcome> ExecuteAsync()
     {
         cancel = context.WaitForExternalEvent<string?>(WorkflowEvents.Cancel);
         plan = await context.CallActivityAsync<JobRunPlan>(PrepareJobRunActivity.Name, input);

@@ -16,6 +16,6 @@ public sealed class JobRunOrchestration : TaskOrchestrator<JobRunRequest, JobRun
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return new JobRunFlow(context, input).ExecuteAsync();
+        return new JobRunFlow(context, input).RunAsync();
     }
 }
