@@ -1,6 +1,9 @@
 using System.Net;
 using Iomete.Workflows.Runs;
+using Iomete.Platform.Security;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Iomete.Functions.Orchestrator.Tests.JobRuns;
 
@@ -13,7 +16,15 @@ public sealed class JobQueueApiTests(JobRunPlatformFixture fixture) : IClassFixt
         var longJob = await fixture.SqlJobAsync("SELECT count(*) FROM range(10000000000000)");
         var shortJob = await fixture.SqlJobAsync("SELECT 1");
         var first = await fixture.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, JobRunPlatformFixture.WorkflowRuns, new { jobId = longJob });
-        await fixture.WaitForRunAsync(first.Str("id"), r => r.State == WorkflowRunState.Running);
+        var running = await fixture.WaitForRunAsync(first.Str("id"), r => r.State == WorkflowRunState.Running);
+        using (var platformCall = fixture.Platform.Anonymous())
+        {
+            var token = fixture.Platform.Services.GetRequiredService<IOptions<InternalCallOptions>>().Value.AppApiToken!;
+            var told = await platformCall.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/internal/v1/orchestrator/subscriptions/spark-runs/job-runs",
+                new { specversion = "1.0", data = new { domain = "default", jobId = longJob, jobName = "x", runId = running.ExternalRunId, status = "RUNNING" } },
+                new Dictionary<string, string> { ["dapr-api-token"] = token });
+            Assert.Equal(first.Str("id"), told.Str("workflowRunId"));
+        }
 
         var second = await fixture.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, JobRunPlatformFixture.WorkflowRuns,
             new { jobId = shortJob, priority = "HIGH" });
