@@ -20,7 +20,7 @@ public sealed class JobQueueApiTests(JobRunPlatformFixture fixture) : IClassFixt
         using (var platformCall = fixture.Platform.Anonymous())
         {
             var token = fixture.Platform.Services.GetRequiredService<IOptions<InternalCallOptions>>().Value.AppApiToken!;
-            var told = await platformCall.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/internal/v1/orchestrator/subscriptions/spark-runs/job-runs",
+            var told = await platformCall.ExpectWithHeadersAsync(HttpStatusCode.OK, HttpMethod.Post, "/internal/v1/orchestrator/subscriptions/spark-runs/job-runs",
                 new { specversion = "1.0", data = new { domain = "default", jobId = longJob, jobName = "x", runId = running.ExternalRunId, status = "RUNNING" } },
                 new Dictionary<string, string> { ["dapr-api-token"] = token });
             Assert.Equal(first.Str("id"), told.Str("workflowRunId"));

@@ -38,8 +38,8 @@ public sealed class JobRunApiTests(JobRunPlatformFixture fixture) : IClassFixtur
         var jobId = await fixture.SqlJobAsync("SELECT 1");
         var headers = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
 
-        var first = await fixture.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, Runs, new { jobId }, headers);
-        var second = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, Runs, new { jobId }, headers);
+        var first = await fixture.Admin.ExpectWithHeadersAsync(HttpStatusCode.Created, HttpMethod.Post, Runs, new { jobId }, headers);
+        var second = await fixture.Admin.ExpectWithHeadersAsync(HttpStatusCode.OK, HttpMethod.Post, Runs, new { jobId }, headers);
 
         Assert.Equal(first.Str("id"), second.Str("id"));
         await fixture.WaitForRunAsync(first.Str("id"), r => r.State.IsTerminal());

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Iomete.Testing;
 using Iomete.Workflows.Runs;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
