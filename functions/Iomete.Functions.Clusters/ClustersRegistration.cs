@@ -3,6 +3,7 @@ using Iomete.Functions.Clusters.DataPlane;
 using Iomete.Functions.Clusters.Jobs;
 using Iomete.Functions.Clusters.Jupyter;
 using Iomete.Functions.Clusters.NodeTypes;
+using Iomete.Functions.Clusters.Orchestration;
 using Iomete.Functions.Clusters.Secrets;
 using Iomete.Functions.Clusters.SparkHistory;
 using Iomete.Platform.Data;
@@ -30,6 +31,7 @@ public static class ClustersRegistration
         services.AddSparkJobs();
         services.AddJupyterContainers();
         services.AddSparkHistory();
+        services.AddJobOrchestration();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Iomete.Workflows.Jobs;
 using Iomete.Workflows.Runs;
 using Microsoft.DurableTask;
 
@@ -13,6 +14,7 @@ public static class WorkflowTasks
         registry.AddActivity<MoveRunActivity>();
         registry.AddActivity<LogRunActivity>();
         registry.AddActivity<SaveRunTaskActivity>();
+        JobRunTasks.Register(registry);
         Schedules.ScheduleTasks.Register(registry);
     }
 }

@@ -1,6 +1,7 @@
 using Iomete.Platform.Data;
 using Iomete.Platform.Options;
 using Iomete.Workflows.Hosting;
+using Iomete.Workflows.Jobs;
 using Iomete.Workflows.Runs;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,7 @@ public static class WorkflowsRegistration
         services.AddValidatedOptions<WorkflowsOptions>(WorkflowsOptions.Section);
         services.AddSingleton<WorkflowRunStore>();
         services.AddSingleton<RunJournal>();
+        services.AddJobRuns();
         services.AddDurableWorkflows(runWorker);
         Schedules.ScheduleTasks.AddSchedules(services);
         return services;

@@ -25,13 +25,14 @@ public sealed partial class RunLauncher(
     IOptions<DataPlaneOptions> dataPlane,
     ILogger<RunLauncher> logger)
 {
-    public async Task<SparkRun> StartAsync(Caller caller, SparkJob job, RunOverrides overrides, CancellationToken ct)
+    /// <summary>Starts a run; <paramref name="runId"/> names it (the orchestrator's idempotent submissions), else a new id does.</summary>
+    public async Task<SparkRun> StartAsync(Caller caller, SparkJob job, RunOverrides overrides, CancellationToken ct, string? runId = null)
     {
         if (!job.IsSql && !dataPlane.Value.Configured)
         {
             throw new DataPlaneNotConfiguredException();
         }
-        var id = ids.NewId();
+        var id = runId ?? ids.NewId();
         var run = new SparkRun
         {
             Id = id,

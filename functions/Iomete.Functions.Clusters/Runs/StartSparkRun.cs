@@ -10,11 +10,13 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.Clusters.Runs;
 
 /// <summary>Starts a run of a job (RUN), with optional overrides of arguments, env vars, Java options, Spark conf and tags.</summary>
-public sealed class StartSparkRun(ICallerAccessor callers, JobAccess access, RunLauncher launcher, TimeProvider clock, SparkHistoryLocation history)
+public sealed class StartSparkRun(
+    ICallerAccessor callers, JobAccess access, RunLauncher launcher, TimeProvider clock, SparkHistoryLocation history, Orchestration.PriorityFlowRedirect priorityFlow)
 {
     private const string Description = "Answers 201 with the run (ENQUEUED, or SUBMITTED once the data plane took it; SQL jobs run in the " +
         "background). Concurrency FORBID answers 409 while a run is active; REPLACE aborts the active runs first. Spark jobs answer 409 " +
-        "DATA_PLANE_NOT_CONFIGURED without a Kubernetes data plane.";
+        "DATA_PLANE_NOT_CONFIGURED without a Kubernetes data plane. A job with flow PRIORITY runs through the job orchestrator instead: " +
+        "201 with the workflow run (state PENDING, Location /api/v1/domains/{domain}/workflow-runs/{id}); see docs/job-orchestrator.md.";
 
     [Function("clusters-spark-jobs-runs-start")]
     [OpenApiOperation("Spark jobs", "Run a Spark job (RUN)", Description = Description)]
@@ -53,6 +55,10 @@ public sealed class StartSparkRun(ICallerAccessor callers, JobAccess access, Run
         var overrides = request.ContentLength is null or 0 && !request.Headers.ContainsKey("Transfer-Encoding")
             ? new RunOverrides()
             : await RequestBody.ReadAsync<RunOverrides>(request, ct);
+        if (job.Flow == JobFlow.Priority)
+        {
+            return await priorityFlow.StartAsync(caller, job, overrides, ct);
+        }
         var run = await launcher.StartAsync(caller, job, overrides, ct);
         return ApiResults.Created(SparkRunView.From(run, clock.GetUtcNow(), history), $"{location}/{run.Id}");
     }

@@ -78,6 +78,7 @@ internal sealed partial class FakeKubeApiServer : IAsyncDisposable
         });
         server.MapPodRoutes(app);
         server.MapWorkloadRoutes(app);
+        server.MapQuotaRoutes(app);
         await app.StartAsync();
         server.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return server;

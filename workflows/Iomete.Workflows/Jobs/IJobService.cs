@@ -16,6 +16,12 @@ public interface IJobService
 
     Task CancelAsync(string domainId, string externalRunId, CancellationToken ct);
 
+    /// <summary>
+    /// The job as <paramref name="userId"/> may see it, after the job service checked that user holds <paramref name="permission"/> on it
+    /// (VIEW, RUN, …); 403/404 as the job service answers.
+    /// </summary>
+    Task<JobInfo> GetJobAsUserAsync(string domainId, string jobId, string userId, string permission, CancellationToken ct);
+
     /// <summary>Whether <paramref name="demand"/> fits in the namespace now, and if not, which resource blocks it.</summary>
     Task<CapacityCheck> CheckCapacityAsync(string domainId, string @namespace, ResourceDemand demand, CancellationToken ct);
 }
@@ -33,5 +39,11 @@ public sealed record CapacityCheck(bool Fits, string? BlockingResource, string? 
 
 public sealed record JobSubmission(string DomainId, string JobId, string SubmissionKey, string? RunAs, string? Overrides);
 
-/// <summary>A run in the job service: its status (RUNNING, COMPLETED, FAILED, ABORTED, …), whether it ended, and why.</summary>
-public sealed record JobServiceRun(string Id, string Status, bool Terminal, string? Message);
+/// <summary>
+/// A run in the job service: its status (RUNNING, COMPLETED, FAILED, ABORTED, …), whether it ended, and why; <see cref="Reason"/> says
+/// why an ABORTED run ended (USER, EXECUTION_TIMEOUT, …).
+/// </summary>
+public sealed record JobServiceRun(string Id, string Status, bool Terminal, string? Message, string? Reason = null);
+
+/// <summary>The job service could not be reached or failed (5xx, 429, no answer): worth trying again, unlike its 4xx refusals.</summary>
+public sealed class JobServiceUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
