@@ -13,5 +13,6 @@ public static class WorkflowTasks
         registry.AddActivity<MoveRunActivity>();
         registry.AddActivity<LogRunActivity>();
         registry.AddActivity<SaveRunTaskActivity>();
+        Pipelines.PipelineTasks.Register(registry);
     }
 }

@@ -18,6 +18,7 @@ public static class WorkflowsRegistration
         services.AddValidatedOptions<WorkflowsOptions>(WorkflowsOptions.Section);
         services.AddSingleton<WorkflowRunStore>();
         services.AddSingleton<RunJournal>();
+        Pipelines.PipelinesRegistration.AddPipelinesAndMetrics(services);
         services.AddDurableWorkflows();
         return services;
     }
