@@ -99,7 +99,9 @@ internal sealed class PipelineRunExecution
         }
         if (graceTimer is not null && !graceTimer.IsCompleted)
         {
-            await grace.CancelAsync();
+#pragma warning disable CA1849 // CancelAsync runs the callbacks off the orchestration thread, which breaks replay.
+            grace.Cancel();
+#pragma warning restore CA1849
         }
         return await FinishAsync();
     }

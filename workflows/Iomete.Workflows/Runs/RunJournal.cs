@@ -88,8 +88,20 @@ public sealed class RunJournal(WorkflowRunStore runs)
 #pragma warning disable IDE1006, CA1707 // Dapper maps snake_case columns onto these names.
     private sealed record EventRow(long Id, string Run_Id, long At_Ms, string Kind, string Level, string? State, string? Task_Key, string Message);
 
-    private sealed record TaskRow(
-        string Run_Id, string Task_Key, string Name, int Position, string State, string? State_Message, string? External_Id, int Attempt,
-        string? Output, long? Started_Ms, long? Ended_Ms);
+    // A class, not a record: Dapper converts column types (INTEGER is Int64 on SQLite, Int32 on PostgreSQL) only for setters.
+    private sealed class TaskRow
+    {
+        public string Run_Id { get; set; } = "";
+        public string Task_Key { get; set; } = "";
+        public string Name { get; set; } = "";
+        public int Position { get; set; }
+        public string State { get; set; } = "";
+        public string? State_Message { get; set; }
+        public string? External_Id { get; set; }
+        public int Attempt { get; set; }
+        public string? Output { get; set; }
+        public long? Started_Ms { get; set; }
+        public long? Ended_Ms { get; set; }
+    }
 #pragma warning restore IDE1006, CA1707
 }

@@ -8,6 +8,10 @@ internal sealed class WorkflowRunRow
         "parent_run_id, node_key, external_run_id, run_as, created_by, parameters, output, dedupe_key, attempt, scheduled_ms, created_ms, " +
         "started_ms, ended_ms, version";
 
+    /// <summary>The columns aliased to the property names (Dapper does not map snake_case by itself).</summary>
+    public static readonly string Select = string.Join(", ", Columns.Split(", ").Select(c =>
+        $"{c} AS {string.Concat(c.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]))}"));
+
     public const string Values =
         "@Id, @DomainId, @Kind, @Name, @State, @StateMessage, @RunTrigger, @Priority, @Namespace, @JobId, @ScheduleId, @PipelineId, " +
         "@ParentRunId, @NodeKey, @ExternalRunId, @RunAs, @CreatedBy, @Parameters, @Output, @DedupeKey, @Attempt, @ScheduledMs, @CreatedMs, " +
