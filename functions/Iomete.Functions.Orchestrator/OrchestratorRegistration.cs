@@ -13,6 +13,7 @@ public static class OrchestratorRegistration
     {
         services.AddFunctionsFrom(typeof(OrchestratorRegistration).Assembly);
         services.AddWorkflows();
+        services.AddSingleton<Pipelines.PipelineAccess>();
         return services;
     }
 }
