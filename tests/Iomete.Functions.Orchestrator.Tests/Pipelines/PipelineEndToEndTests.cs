@@ -1,0 +1,30 @@
+using System.Net;
+
+namespace Iomete.Functions.Orchestrator.Tests.Pipelines;
+
+/// <summary>Pipelines of real SQL jobs of the clusters service (applicationType sql, run on the embedded engine).</summary>
+public sealed class PipelineEndToEndTests(PipelinesFixture fixture) : IClassFixture<PipelinesFixture>
+{
+    private const string Root = PipelinesFixture.Root;
+
+    [JobRunOrchestrationFact]
+    public async Task TwoSqlJobs_RunInDependencyOrder_AndThePipelineCompletes()
+    {
+        var table = "pipeline_" + Guid.NewGuid().ToString("N")[..8];
+        var create = await fixture.SqlJobAsync($"CREATE TABLE {table} (id BIGINT); INSERT INTO {table} VALUES (1), (2)");
+        var count = await fixture.SqlJobAsync($"SELECT count(*) AS n FROM {table}");
+        var pipeline = await fixture.CreateAsync(fixture.Body(nodes:
+        [
+            new { key = "create", jobId = create },
+            new { key = "count", jobId = count, dependsOn = new[] { new { node = "create" } } },
+        ]));
+
+        var run = await fixture.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"{Root}/{pipeline.Str("id")}/runs", new { });
+        var detail = await fixture.WaitForRunAsync(pipeline.Str("id"), run.Str("id"));
+
+        Assert.True(detail.GetProperty("run").Str("state") == "COMPLETED", detail.GetRawText());
+        var nodes = detail.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.Str("key"));
+        Assert.All(nodes.Values, n => Assert.Equal("COMPLETED", n.Str("state")));
+        Assert.True(nodes["count"].GetProperty("startedAt").GetDateTimeOffset() >= nodes["create"].GetProperty("endedAt").GetDateTimeOffset());
+    }
+}
