@@ -128,26 +128,27 @@ public sealed class OrchestratorMetrics(IMetadataDb db, TimeProvider clock)
     private static async Task WriteDurationsAsync(DbConnection connection, PrometheusWriter writer, CancellationToken ct)
     {
         var buckets = string.Join(", ", DurationBuckets.Select((b, i) =>
-            $"CAST(SUM(CASE WHEN ended_ms - started_ms <= {(long)(b * 1000)} THEN 1 ELSE 0 END) AS BIGINT) AS B{i}"));
+            $"CAST(SUM(CASE WHEN ended_ms - started_ms <= {(long)(b * 1000)} THEN 1 ELSE 0 END) AS BIGINT) AS b{i}"));
         var rows = await connection.QueryAsync(new CommandDefinition(
             $"""
-            SELECT domain_id AS Domain, coalesce(namespace, '') AS Namespace, kind AS Kind, {Job} AS Job,
-                   CAST(COUNT(*) AS BIGINT) AS Runs, CAST(SUM(ended_ms - started_ms) AS BIGINT) AS SumMs, {buckets}
+            SELECT domain_id AS domain, coalesce(namespace, '') AS namespace, kind AS kind, {Job} AS job,
+                   CAST(COUNT(*) AS BIGINT) AS runs, CAST(SUM(ended_ms - started_ms) AS BIGINT) AS sum_ms, {buckets}
             FROM workflow_runs WHERE started_ms IS NOT NULL AND ended_ms IS NOT NULL
             GROUP BY domain_id, coalesce(namespace, ''), kind, {Job} ORDER BY 1, 2, 3, 4
             """, cancellationToken: ct));
         var name = Prefix + "run_duration_seconds";
         writer.Family(name, "histogram", "Seconds from a run's start to its end, over the retained runs that ended.");
+        // Lower-case aliases: PostgreSQL folds unquoted names, and the dynamic rows are keyed by the returned names.
         foreach (IDictionary<string, object?> row in rows)
         {
-            List<(string, string)> labels = [("domain", (string)row["Domain"]!), ("namespace", (string)row["Namespace"]!), ("kind", (string)row["Kind"]!), ("job", (string)row["Job"]!)];
+            List<(string, string)> labels = [("domain", (string)row["domain"]!), ("namespace", (string)row["namespace"]!), ("kind", (string)row["kind"]!), ("job", (string)row["job"]!)];
             for (var i = 0; i < DurationBuckets.Length; i++)
             {
-                writer.Sample(name + "_bucket", [.. labels, ("le", PrometheusWriter.Format(DurationBuckets[i]))], Convert.ToDouble(row[$"B{i}"], CultureInfo.InvariantCulture));
+                writer.Sample(name + "_bucket", [.. labels, ("le", PrometheusWriter.Format(DurationBuckets[i]))], Convert.ToDouble(row[$"b{i}"], CultureInfo.InvariantCulture));
             }
-            var count = Convert.ToDouble(row["Runs"], CultureInfo.InvariantCulture);
+            var count = Convert.ToDouble(row["runs"], CultureInfo.InvariantCulture);
             writer.Sample(name + "_bucket", [.. labels, ("le", "+Inf")], count);
-            writer.Sample(name + "_sum", labels, Convert.ToDouble(row["SumMs"], CultureInfo.InvariantCulture) / 1000.0);
+            writer.Sample(name + "_sum", labels, Convert.ToDouble(row["sum_ms"], CultureInfo.InvariantCulture) / 1000.0);
             writer.Sample(name + "_count", labels, count);
         }
     }
