@@ -10,9 +10,9 @@ public sealed class PipelineEndToEndTests(PipelinesFixture fixture) : IClassFixt
     [JobRunOrchestrationFact]
     public async Task TwoSqlJobs_RunInDependencyOrder_AndThePipelineCompletes()
     {
-        var table = "pipeline_" + Guid.NewGuid().ToString("N")[..8];
-        var create = await fixture.SqlJobAsync($"CREATE TABLE {table} (id BIGINT); INSERT INTO {table} VALUES (1), (2)");
-        var count = await fixture.SqlJobAsync($"SELECT count(*) AS n FROM {table}");
+        var database = await fixture.DatabaseAsync();
+        var create = await fixture.SqlJobAsync("CREATE TABLE numbers (id BIGINT); INSERT INTO numbers VALUES (1), (2)", database);
+        var count = await fixture.SqlJobAsync("SELECT count(*) AS n FROM numbers", database);
         var pipeline = await fixture.CreateAsync(fixture.Body(nodes:
         [
             new { key = "create", jobId = create },

@@ -45,13 +45,26 @@ public sealed class PipelinesFixture : IAsyncLifetime
     }
 
     /// <summary>A SQL job (applicationType sql) that runs on the embedded engine.</summary>
-    public async Task<string> SqlJobAsync(string script) =>
+    public async Task<string> SqlJobAsync(string script, string? database = null) =>
         (await Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, Jobs, new Dictionary<string, object?>
         {
             ["name"] = Unique("sqljob"),
             ["bundleId"] = BundleId,
-            ["template"] = new Dictionary<string, object?> { ["applicationType"] = "sql", ["sqlScript"] = script, ["catalog"] = "spark_catalog" },
+            ["template"] = new Dictionary<string, object?>
+            {
+                ["applicationType"] = "sql", ["sqlScript"] = script, ["catalog"] = "spark_catalog", ["database"] = database,
+            },
         })).Str("id");
+
+    /// <summary>A new database of the lakehouse catalog, created with a SQL query on the local compute.</summary>
+    public async Task<string> DatabaseAsync()
+    {
+        var database = "pipelines_" + Guid.NewGuid().ToString("N")[..8];
+        var created = await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/v1/domains/{Domain}/sql/queries?wait=30",
+            new { query = $"CREATE DATABASE {database}", computeCluster = "local", catalog = "spark_catalog" });
+        Assert.Equal("COMPLETED", created.Str("status"));
+        return database;
+    }
 
     /// <summary>A user without admin roles; with <paramref name="domainPermissions"/> a member of the default domain.</summary>
     public async Task<(string Id, HttpClient Client)> UserAsync(string prefix, params string[] domainPermissions)

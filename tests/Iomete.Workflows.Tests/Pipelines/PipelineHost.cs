@@ -38,7 +38,12 @@ public sealed class PipelineHost : IAsyncLifetime
         Directory.CreateDirectory(dataDir);
         host = await DurableTaskTestHost.StartAsync(registry =>
         {
-            WorkflowTasks.Register(registry);
+            // Not WorkflowTasks.Register: the real job-run orchestration would clash with the fake under the same name.
+            registry.AddActivity<CreateRunActivity>();
+            registry.AddActivity<MoveRunActivity>();
+            registry.AddActivity<SaveRunTaskActivity>();
+            registry.AddActivity<LogRunActivity>();
+            PipelineTasks.Register(registry);
             registry.AddOrchestrator<FakeJobRunOrchestration>();
             registry.AddActivity<FakeJobActivity>();
         }, new DurableTaskTestHostOptions

@@ -161,10 +161,6 @@ internal sealed class PipelineRunExecution
             DedupeKey = $"pipeline-node:{input.RunId}:{key}",
             CreatedAt = started,
         });
-        if (cancelReason is null)
-        {
-            await SaveTaskAsync(key, WorkflowRunState.Running, null, nodeRun.Id, started, null, null);
-        }
         if (cancelReason is not null)
         {
             // Cancelled before its job run started: nothing to stop, the node run ends here.
@@ -172,8 +168,11 @@ internal sealed class PipelineRunExecution
             await SaveTaskAsync(key, WorkflowRunState.Cancelled, cancelReason, nodeRun.Id, started, context.CurrentUtcDateTime, null);
             return new NodeResult(WorkflowRunState.Cancelled, nodeRun.Id, cancelReason);
         }
+        // The job run is scheduled before the task shows RUNNING: from then on a cancel reaches it.
         nodeRuns[key] = nodeRun.Id;
-        var outcome = await RunJobAsync(node, nodeRun.Id, overrides?.ToJsonString());
+        var job = RunJobAsync(node, nodeRun.Id, overrides?.ToJsonString());
+        await SaveTaskAsync(key, WorkflowRunState.Running, null, nodeRun.Id, started, null, null);
+        var outcome = await job;
         await SaveTaskAsync(key, outcome.State, outcome.Message, nodeRun.Id, started, context.CurrentUtcDateTime, outcome.Output);
         return new NodeResult(outcome.State, nodeRun.Id, outcome.Message, Output: outcome.Output);
     }
