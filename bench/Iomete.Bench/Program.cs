@@ -1,6 +1,6 @@
 using Iomete.Bench;
 
-// dotnet run -c Release --project bench/Iomete.Bench -- [dispatch|coldstart|all|iceberg|sql|ingest|handoff] [--seconds N] [--rounds N] [--scale SF] [--write docs/benchmarks.md]
+// dotnet run -c Release --project bench/Iomete.Bench -- [dispatch|coldstart|all|iceberg|sql|ingest|handoff|durable] [--seconds N] [--rounds N] [--scale SF] [--write docs/benchmarks.md]
 var options = BenchOptions.Parse(args);
 if (options.Mode == "bare-host")
 {
@@ -30,6 +30,10 @@ if (options.Mode is "ingest")
 {
     sections.Add(await IngestBenchmark.RunAsync(options));
 }
+if (options.Mode is "durable")
+{
+    sections.Add(await DurableBenchmark.RunAsync(options));
+}
 if (options.Mode is "handoff")
 {
     sections.Add(await HandoffBenchmark.RunAsync());
@@ -38,5 +42,5 @@ var report = string.Join("\n", sections);
 Console.WriteLine(report);
 if (options.WritePath is not null)
 {
-    BenchmarksDocument.Replace(options.WritePath, options.Mode is "iceberg" or "sql" or "handoff" or "ingest" ? options.Mode : "foundation", report);
+    BenchmarksDocument.Replace(options.WritePath, options.Mode is "iceberg" or "sql" or "handoff" or "ingest" or "durable" ? options.Mode : "foundation", report);
 }

@@ -26,7 +26,8 @@ builder.Services.AddIcebergRestService();
 builder.Services.AddSqlService();
 builder.Services.AddEventStreamsService();
 builder.Services.AddClustersService();
-builder.Services.AddOrchestratorService();
+// Workflows run in the workflow worker (workflows/Iomete.Workflows.Worker); the functions only start, query and cancel runs.
+builder.Services.AddOrchestratorService(runWorkflowWorker: false);
 // Until Spark compute clusters run SQL (issue 6), the app runs queries on the embedded engine too.
 builder.Services.AddEmbeddedSqlEngine();
 builder.Services.AddEmbeddedEngineCatalog();

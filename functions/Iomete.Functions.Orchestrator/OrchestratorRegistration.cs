@@ -9,10 +9,13 @@ public static class OrchestratorRegistration
 {
     public const string Service = WorkflowsRegistration.Service;
 
-    public static IServiceCollection AddOrchestratorService(this IServiceCollection services)
+    /// <param name="runWorkflowWorker">Run the workflows in this process (the local host); the functions image in a cluster passes
+    /// false and leaves them to the workflow worker's replicas.</param>
+    public static IServiceCollection AddOrchestratorService(this IServiceCollection services, bool runWorkflowWorker = true)
     {
         services.AddFunctionsFrom(typeof(OrchestratorRegistration).Assembly);
-        services.AddWorkflows();
+        services.AddWorkflows(runWorkflowWorker);
+        services.AddSingleton<Runs.RunAccess>();
         services.AddSingleton<Pipelines.PipelineAccess>();
         return services;
     }

@@ -12,14 +12,16 @@ public static class WorkflowsRegistration
     /// <summary>The orchestrator's service (and database) name.</summary>
     public const string Service = "orchestrator";
 
-    public static IServiceCollection AddWorkflows(this IServiceCollection services)
+    /// <param name="runWorker">Run the orchestrations here (local host, workflow worker); false for processes that only start,
+    /// query and cancel runs (the functions image in a cluster).</param>
+    public static IServiceCollection AddWorkflows(this IServiceCollection services, bool runWorker = true)
     {
         services.AddServiceDatabase(Service, typeof(WorkflowsRegistration).Assembly);
         services.AddValidatedOptions<WorkflowsOptions>(WorkflowsOptions.Section);
         services.AddSingleton<WorkflowRunStore>();
         services.AddSingleton<RunJournal>();
         Pipelines.PipelinesRegistration.AddPipelinesAndMetrics(services);
-        services.AddDurableWorkflows();
+        services.AddDurableWorkflows(runWorker);
         return services;
     }
 }

@@ -19,8 +19,8 @@ public static class DataRegistration
         return services;
     }
 
-    /// <summary>Declares a service's database, defined by the migrations tagged with its name.</summary>
-    public static IServiceCollection AddServiceDatabase(this IServiceCollection services, string service, Assembly migrations)
+    /// <summary>Declares a service's database, defined by the migrations tagged with its name (none: its owner keeps the schema).</summary>
+    public static IServiceCollection AddServiceDatabase(this IServiceCollection services, string service, Assembly? migrations)
     {
         services.AddSingleton(new ServiceDatabase(service, migrations));
         return services;

@@ -20,6 +20,12 @@ public interface IMetadataDb
     /// <summary>An open connection to <paramref name="service"/>'s database; dispose it after use.</summary>
     Task<DbConnection> OpenAsync(string service, CancellationToken ct);
 
+    /// <summary>
+    /// The connection string of <paramref name="service"/>'s database, created and migrated, for a component that manages
+    /// its own connections and schema (the durable workflow backend).
+    /// </summary>
+    Task<string> ConnectionStringAsync(string service, CancellationToken ct);
+
     /// <summary>True when the error is a unique-key violation (on either engine).</summary>
     bool IsUniqueViolation(Exception exception);
 

@@ -9,6 +9,10 @@ internal static class MigrationRunner
 {
     public static void MigrateUp(MetadataEngine engine, string connectionString, ServiceDatabase database)
     {
+        if (database.MigrationsAssembly is null)
+        {
+            return;
+        }
         using var provider = new ServiceCollection()
             .AddFluentMigratorCore()
             .ConfigureRunner(rb =>

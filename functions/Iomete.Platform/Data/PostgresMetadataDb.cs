@@ -30,6 +30,12 @@ internal sealed class PostgresMetadataDb : IMetadataDb, IAsyncDisposable
         return await source.OpenConnectionAsync(ct);
     }
 
+    public async Task<string> ConnectionStringAsync(string service, CancellationToken ct)
+    {
+        await _services.GetAsync(service, PrepareAsync, ct);
+        return new NpgsqlConnectionStringBuilder(_options.ConnectionString) { Database = DatabaseName(service) }.ToString();
+    }
+
     public bool IsUniqueViolation(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -57,6 +57,8 @@ internal sealed class SqliteMetadataDb : IMetadataDb, IDisposable
         }
     }
 
+    public Task<string> ConnectionStringAsync(string service, CancellationToken ct) => _services.GetAsync(service, PrepareAsync, ct);
+
     public IChangeSignal? ChangeSignal(string service) =>
         _signals.GetOrAdd(service, s => new Lazy<MappedChangeSignal>(() => new MappedChangeSignal(Path.Combine(_folder, $"{s}.changes")))).Value;
 

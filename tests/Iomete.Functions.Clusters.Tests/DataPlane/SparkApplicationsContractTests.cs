@@ -106,13 +106,32 @@ public sealed class SparkApplicationsContractTests : IAsyncLifetime
                 }
             }
         });
+        // Each step waits until the watcher saw the previous one: on a loaded machine a fixed delay can let a state be
+        // overwritten before any watch or list could see it, which no watcher can report.
+        async Task SeenAsync(string state)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (DateTime.UtcNow < deadline)
+            {
+                lock (seen)
+                {
+                    if (seen.Any(s => s.State == state))
+                    {
+                        return;
+                    }
+                }
+                await Task.Delay(20);
+            }
+        }
         await Task.Delay(200);
         await applications.CreateAsync(Application("watched", resourceId: "w1"), CancellationToken.None);
         await applications.CreateAsync(Application("other", resourceId: "w2"), CancellationToken.None);
+        await SeenAsync("");
         foreach (var state in (string[])["SUBMITTED", "RUNNING", "SUCCEEDING", "COMPLETED"])
         {
             await Task.Delay(100);
             server.SetState("spark", "watched", state);
+            await SeenAsync(state);
         }
         await Task.Delay(300);
         // The next event's version will be current + 1; a watch resumed from it is already too old: 410, relist, watch again.

@@ -1,29 +1,11 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Iomete.Functions.Clusters.Tests.Secrets;
 
-/// <summary>HTTP helpers of the settings tests: every call states the status it expects and shows the body when it differs.</summary>
+/// <summary>More HTTP helpers of the settings tests (see <see cref="ApiHttp"/>).</summary>
 internal static class SettingsApi
 {
-    public static async Task<JsonElement> ExpectAsync(this HttpClient client, HttpStatusCode expected, HttpMethod method, string path, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        if (expected >= HttpStatusCode.BadRequest)
-        {
-            Assert.StartsWith("application/problem+json", response.Content.Headers.ContentType?.ToString() ?? "", StringComparison.Ordinal);
-        }
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
-
     public static async Task<string> RawAsync(this HttpClient client, string path)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));

@@ -1,4 +1,5 @@
 using System.Net;
+using Iomete.Testing;
 using System.Text.RegularExpressions;
 using Iomete.Functions.Orchestrator.Tests.Pipelines;
 using Iomete.Platform.Security;

@@ -1,4 +1,5 @@
 using System.Net;
+using Iomete.Testing;
 using System.Text.Json;
 
 namespace Iomete.Functions.Orchestrator.Tests.Pipelines;
@@ -133,8 +134,8 @@ public sealed class PipelineApiTests(PipelinesFixture fixture) : IClassFixture<P
         var id = pipeline.Str("id");
         var headers = new Dictionary<string, string> { ["Idempotency-Key"] = PipelinesFixture.Unique("k") };
 
-        var started = await fixture.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"{Root}/{id}/runs", new { parameters = new { day = "1" } }, headers);
-        var again = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"{Root}/{id}/runs", new { }, headers);
+        var started = await fixture.Admin.ExpectWithHeadersAsync(HttpStatusCode.Created, HttpMethod.Post, $"{Root}/{id}/runs", new { parameters = new { day = "1" } }, headers);
+        var again = await fixture.Admin.ExpectWithHeadersAsync(HttpStatusCode.OK, HttpMethod.Post, $"{Root}/{id}/runs", new { }, headers);
         Assert.Equal(started.Str("id"), again.Str("id"));
         Assert.Equal("PIPELINE", started.Str("kind"));
 

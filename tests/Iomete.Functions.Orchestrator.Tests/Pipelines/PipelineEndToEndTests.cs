@@ -1,4 +1,5 @@
 using System.Net;
+using Iomete.Testing;
 
 namespace Iomete.Functions.Orchestrator.Tests.Pipelines;
 

@@ -4,47 +4,23 @@ using System.Text.Json;
 
 namespace Iomete.Functions.Orchestrator.Tests.Pipelines;
 
-/// <summary>HTTP expectations of the pipeline tests.</summary>
+/// <summary>Requests with extra headers (the rest of the expectations are <c>Iomete.Testing.ApiHttp</c>).</summary>
 public static class PipelinesHttp
 {
-    public static async Task<(HttpStatusCode Status, string Text, HttpResponseMessage Response)> SendRawAsync(
-        this HttpClient client, HttpMethod method, string url, object? body = null, IReadOnlyDictionary<string, string>? headers = null)
+    public static async Task<JsonElement> ExpectWithHeadersAsync(
+        this HttpClient client, HttpStatusCode expected, HttpMethod method, string url, object? body, IReadOnlyDictionary<string, string> headers)
     {
         using var request = new HttpRequestMessage(method, url)
         {
-            Content = body is null ? null : new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
+            Content = body is null ? null : new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
         };
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        foreach (var (name, value) in headers)
         {
             request.Headers.Add(name, value);
         }
-        var response = await client.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{method} {url}: expected {(int)expected}, got {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
-
-    public static async Task<JsonElement> ExpectAsync(
-        this HttpClient client, HttpStatusCode expected, HttpMethod method, string url, object? body = null, IReadOnlyDictionary<string, string>? headers = null)
-    {
-        var (status, text, response) = await client.SendRawAsync(method, url, body, headers);
-        response.Dispose();
-        Assert.True(expected == status, $"{method} {url}: expected {(int)expected}, got {(int)status} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    /// <summary>Asserts a problem+json response with the status and IOMETE error code.</summary>
-    public static async Task<JsonElement> ExpectProblemAsync(
-        this HttpClient client, HttpStatusCode expected, string errorCode, HttpMethod method, string url, object? body = null)
-    {
-        var (status, text, response) = await client.SendRawAsync(method, url, body);
-        using (response)
-        {
-            Assert.True(expected == status, $"{method} {url}: expected {(int)expected}, got {(int)status} {text}");
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            var json = JsonDocument.Parse(text).RootElement.Clone();
-            Assert.Equal(errorCode, json.GetProperty("errorCode").GetString());
-            return json;
-        }
-    }
-
-    public static string Str(this JsonElement e, string name) => e.GetProperty(name).GetString()!;
 }

@@ -24,6 +24,7 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
     private readonly IOrchestrationService _service;
     private readonly IOrchestrationServiceClient _client;
     private readonly ILoggerFactory _loggers;
+    private readonly bool _apiServerOnly;
     private WebApplication? _server;
 
     public DurableTaskSidecar(
@@ -35,6 +36,7 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
         _service = service;
         _client = client;
         _loggers = loggers;
+        _apiServerOnly = options.Value.ApiServerOnly;
         Port = options.Value.Port > 0 ? options.Value.Port : FreeLoopbackPort();
         Address = new Uri($"http://127.0.0.1:{Port}");
         Channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { LoggerFactory = loggers });
@@ -60,6 +62,8 @@ public sealed class DurableTaskSidecar : IHostedService, IAsyncDisposable
         builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = null);
         // One server instance: it holds the pending work items between GetWorkItems and their completion.
         builder.Services.AddSingleton<TaskHubGrpcServer>();
+        builder.Services.Configure<TaskHubGrpcServerOptions>(server =>
+            server.Mode = _apiServerOnly ? TaskHubGrpcServerMode.ApiServerOnly : TaskHubGrpcServerMode.ApiServerAndDispatcher);
         var server = builder.Build();
         server.MapGrpcService<TaskHubGrpcServer>();
         await server.StartAsync(cancellationToken);

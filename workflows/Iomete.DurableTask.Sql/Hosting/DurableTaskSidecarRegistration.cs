@@ -19,10 +19,7 @@ public static class DurableTaskSidecarRegistration
         Action<Microsoft.DurableTask.DurableTaskRegistry> tasks,
         Action<DurableTaskWorkerOptions>? worker = null)
     {
-        services.AddOptions<DurableTaskSidecarOptions>();
-        services.AddSingleton<DurableTaskSidecar>();
-        // Registered before the worker so it listens first; the worker retries until it can connect anyway.
-        services.AddHostedService(sp => sp.GetRequiredService<DurableTaskSidecar>());
+        services.AddDurableTaskClientOverSidecar();
         services.AddDurableTaskWorker(builder =>
         {
             builder.AddTasks(tasks);
@@ -34,6 +31,19 @@ public static class DurableTaskSidecarRegistration
         });
         services.AddOptions<GrpcDurableTaskWorkerOptions>(Options.DefaultName)
             .Configure<DurableTaskSidecar>((options, sidecar) => options.Channel = sidecar.Channel);
+        return services;
+    }
+
+    /// <summary>
+    /// The in-process sidecar and a Durable Task client only: this process schedules, queries and signals orchestrations
+    /// (set <see cref="DurableTaskSidecarOptions.ApiServerOnly"/>); other processes' workers run them.
+    /// </summary>
+    public static IServiceCollection AddDurableTaskClientOverSidecar(this IServiceCollection services)
+    {
+        services.AddOptions<DurableTaskSidecarOptions>();
+        services.AddSingleton<DurableTaskSidecar>();
+        // Registered before any worker so it listens first; a worker retries until it can connect anyway.
+        services.AddHostedService(sp => sp.GetRequiredService<DurableTaskSidecar>());
         services.AddDurableTaskClient(builder => builder.UseGrpc());
         services.AddOptions<GrpcDurableTaskClientOptions>(Options.DefaultName)
             .Configure<DurableTaskSidecar>((options, sidecar) => options.Channel = sidecar.Channel);

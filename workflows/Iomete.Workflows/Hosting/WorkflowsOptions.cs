@@ -14,8 +14,14 @@ public sealed class WorkflowsOptions
     [RegularExpression("^(auto|sqlite|postgres|memory)$", ErrorMessage = "Backend must be auto, sqlite, postgres or memory.")]
     public string Backend { get; set; } = "auto";
 
-    /// <summary>Run orchestrations and activities in this process (false: only the client, e.g. API-only replicas).</summary>
-    public bool RunWorker { get; set; } = true;
+    /// <summary>How long a worker holds a work item without renewing before another may take it (a crashed worker's items).</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    [Range(1, 10_000)]
+    public int MaxConcurrentOrchestrations { get; set; } = 100;
+
+    [Range(1, 10_000)]
+    public int MaxConcurrentActivities { get; set; } = 100;
 
     /// <summary>Loopback port of the in-process Durable Task sidecar; 0 picks a free one.</summary>
     [Range(0, 65535)]

@@ -25,12 +25,12 @@ public sealed class RunJournal(WorkflowRunStore runs)
         var kindNames = kinds?.Select(k => WorkflowRunRow.Upper(k)).ToArray();
         await using var connection = await runs.OpenAsync(ct);
         var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
-            "SELECT id, run_id, at_ms, kind, level, state, task_key, message FROM workflow_run_events WHERE run_id = @RunId AND id > @AfterId" +
+            "SELECT id AS Id, run_id AS RunId, at_ms AS AtMs, kind AS Kind, level AS Level, state AS State, task_key AS TaskKey, message AS Message FROM workflow_run_events WHERE run_id = @RunId AND id > @AfterId" +
             (kindNames is null ? "" : " AND kind IN @Kinds") + " ORDER BY id LIMIT @Limit",
             new { RunId = runId, AfterId = afterId, Kinds = kindNames, Limit = limit }, cancellationToken: ct));
         return rows.Select(r => new RunEvent(
-            r.Id, r.Run_Id, DateTimeOffset.FromUnixTimeMilliseconds(r.At_Ms), WorkflowRunRow.ParseUpper<RunEventKind>(r.Kind),
-            WorkflowRunRow.ParseUpper<RunEventLevel>(r.Level), r.State is null ? null : WorkflowRunStates.Parse(r.State), r.Task_Key, r.Message)).ToList();
+            r.Id, r.RunId, DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), WorkflowRunRow.ParseUpper<RunEventKind>(r.Kind),
+            WorkflowRunRow.ParseUpper<RunEventLevel>(r.Level), r.State is null ? null : WorkflowRunStates.Parse(r.State), r.TaskKey, r.Message)).ToList();
     }
 
     /// <summary>Creates or replaces a task of a run.</summary>
@@ -66,42 +66,29 @@ public sealed class RunJournal(WorkflowRunStore runs)
     {
         await using var connection = await runs.OpenAsync(ct);
         var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
-            "SELECT run_id, task_key, name, position, state, state_message, external_id, attempt, output, started_ms, ended_ms " +
+            "SELECT run_id AS RunId, task_key AS TaskKey, name AS Name, position AS Position, state AS State, state_message AS StateMessage, " +
+            "external_id AS ExternalId, attempt AS Attempt, output AS Output, started_ms AS StartedMs, ended_ms AS EndedMs " +
             "FROM workflow_run_tasks WHERE run_id = @RunId ORDER BY position, task_key",
             new { RunId = runId }, cancellationToken: ct));
         return rows.Select(r => new RunTask
         {
-            RunId = r.Run_Id,
-            TaskKey = r.Task_Key,
+            RunId = r.RunId,
+            TaskKey = r.TaskKey,
             Name = r.Name,
-            Position = r.Position,
+            Position = (int)r.Position,
             State = WorkflowRunStates.Parse(r.State),
-            StateMessage = r.State_Message,
-            ExternalId = r.External_Id,
-            Attempt = r.Attempt,
+            StateMessage = r.StateMessage,
+            ExternalId = r.ExternalId,
+            Attempt = (int)r.Attempt,
             Output = r.Output,
-            StartedAt = r.Started_Ms is { } s ? DateTimeOffset.FromUnixTimeMilliseconds(s) : null,
-            EndedAt = r.Ended_Ms is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : null,
+            StartedAt = r.StartedMs is { } s ? DateTimeOffset.FromUnixTimeMilliseconds(s) : null,
+            EndedAt = r.EndedMs is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : null,
         }).ToList();
     }
 
-#pragma warning disable IDE1006, CA1707 // Dapper maps snake_case columns onto these names.
-    private sealed record EventRow(long Id, string Run_Id, long At_Ms, string Kind, string Level, string? State, string? Task_Key, string Message);
+    private sealed record EventRow(long Id, string RunId, long AtMs, string Kind, string Level, string? State, string? TaskKey, string Message);
 
-    // A class, not a record: Dapper converts column types (INTEGER is Int64 on SQLite, Int32 on PostgreSQL) only for setters.
-    private sealed class TaskRow
-    {
-        public string Run_Id { get; set; } = "";
-        public string Task_Key { get; set; } = "";
-        public string Name { get; set; } = "";
-        public int Position { get; set; }
-        public string State { get; set; } = "";
-        public string? State_Message { get; set; }
-        public string? External_Id { get; set; }
-        public int Attempt { get; set; }
-        public string? Output { get; set; }
-        public long? Started_Ms { get; set; }
-        public long? Ended_Ms { get; set; }
-    }
-#pragma warning restore IDE1006, CA1707
+    private sealed record TaskRow(
+        string RunId, string TaskKey, string Name, long Position, string State, string? StateMessage, string? ExternalId, long Attempt,
+        string? Output, long? StartedMs, long? EndedMs);
 }

@@ -8,9 +8,9 @@ internal sealed class WorkflowRunRow
         "parent_run_id, node_key, external_run_id, run_as, created_by, parameters, output, dedupe_key, attempt, scheduled_ms, created_ms, " +
         "started_ms, ended_ms, version";
 
-    /// <summary>The columns aliased to the property names (Dapper does not map snake_case by itself).</summary>
-    public static readonly string Select = string.Join(", ", Columns.Split(", ").Select(c =>
-        $"{c} AS {string.Concat(c.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]))}"));
+    /// <summary>The columns for a SELECT, aliased to the property names (run_trigger AS RunTrigger).</summary>
+    public static readonly string Selected = string.Join(", ", Columns.Split(", ").Select(c =>
+        $"{c} AS {string.Concat(c.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]))}"));
 
     public const string Values =
         "@Id, @DomainId, @Kind, @Name, @State, @StateMessage, @RunTrigger, @Priority, @Namespace, @JobId, @ScheduleId, @PipelineId, " +

@@ -30,7 +30,7 @@ public sealed class WorkflowRunStore(IMetadataDb db, TimeProvider clock)
     {
         await using var connection = await OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<WorkflowRunRow>(new CommandDefinition(
-            $"SELECT {WorkflowRunRow.Select} FROM workflow_runs WHERE id = @Id", new { Id = id }, cancellationToken: ct));
+            $"SELECT {WorkflowRunRow.Selected} FROM workflow_runs WHERE id = @Id", new { Id = id }, cancellationToken: ct));
         return row?.ToRun();
     }
 
@@ -57,7 +57,7 @@ public sealed class WorkflowRunStore(IMetadataDb db, TimeProvider clock)
         {
             await transaction.RollbackAsync(ct);
             var existing = await connection.QuerySingleAsync<WorkflowRunRow>(new CommandDefinition(
-                $"SELECT {WorkflowRunRow.Select} FROM workflow_runs WHERE dedupe_key = @DedupeKey", new { run.DedupeKey }, cancellationToken: ct));
+                $"SELECT {WorkflowRunRow.Selected} FROM workflow_runs WHERE dedupe_key = @DedupeKey", new { run.DedupeKey }, cancellationToken: ct));
             return (existing.ToRun(), false);
         }
         await InsertEventAsync(connection, transaction, run.Id, RunEventKind.State, RunEventLevel.Info, run.State,
@@ -159,7 +159,7 @@ public sealed class WorkflowRunStore(IMetadataDb db, TimeProvider clock)
         await using var connection = await OpenAsync(ct);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM workflow_runs {where}", args, cancellationToken: ct));
         var rows = await connection.QueryAsync<WorkflowRunRow>(new CommandDefinition(
-            $"SELECT {WorkflowRunRow.Select} FROM workflow_runs {where} ORDER BY {query.OrderBy}, id LIMIT @Limit OFFSET @Offset", args, cancellationToken: ct));
+            $"SELECT {WorkflowRunRow.Selected} FROM workflow_runs {where} ORDER BY {query.OrderBy}, id LIMIT @Limit OFFSET @Offset", args, cancellationToken: ct));
         return new Page<WorkflowRun>(rows.Select(r => r.ToRun()).ToList(), total, query.Offset, query.Limit);
     }
 
@@ -170,7 +170,7 @@ public sealed class WorkflowRunStore(IMetadataDb db, TimeProvider clock)
         var terminal = string.Join(", ", WorkflowRunStates.Terminal.Select(s => $"'{s.Name()}'"));
         var rows = await connection.QueryAsync<WorkflowRunRow>(new CommandDefinition(
             $"""
-            SELECT {WorkflowRunRow.Select} FROM workflow_runs
+            SELECT {WorkflowRunRow.Selected} FROM workflow_runs
             WHERE state NOT IN ({terminal}) AND (@ScheduleId IS NULL OR schedule_id = @ScheduleId) AND (@PipelineId IS NULL OR pipeline_id = @PipelineId)
               AND parent_run_id IS NULL
             ORDER BY created_ms, id

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Xunit;
 
-namespace Iomete.Functions.Clusters.Tests;
+namespace Iomete.Testing;
 
-/// <summary>HTTP helpers of the cluster-service tests: every call states the status it expects and shows the body when it differs.</summary>
-internal static class ApiHttp
+/// <summary>HTTP helpers of the API tests: every call states the status it expects and shows the body when it differs.</summary>
+public static class ApiHttp
 {
     public static async Task<(HttpStatusCode Status, string Text, HttpResponseMessage Response)> SendRawAsync(
         this HttpClient client, HttpMethod method, string url, object? body = null, IDictionary<string, string>? headers = null)
@@ -25,8 +26,14 @@ internal static class ApiHttp
     public static async Task<JsonElement> ExpectAsync(this HttpClient client, HttpStatusCode expected, HttpMethod method, string url, object? body = null)
     {
         var (status, text, response) = await client.SendRawAsync(method, url, body);
-        response.Dispose();
-        Assert.True(expected == status, $"{method} {url}: expected {(int)expected}, got {(int)status} {text}");
+        using (response)
+        {
+            Assert.True(expected == status, $"{method} {url}: expected {(int)expected}, got {(int)status} {text}");
+            if (expected >= HttpStatusCode.BadRequest)
+            {
+                Assert.StartsWith("application/problem+json", response.Content.Headers.ContentType?.ToString() ?? "", StringComparison.Ordinal);
+            }
+        }
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
