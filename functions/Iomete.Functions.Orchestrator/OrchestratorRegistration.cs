@@ -17,6 +17,7 @@ public static class OrchestratorRegistration
         services.AddWorkflows(runWorkflowWorker);
         services.AddSingleton<Runs.RunAccess>();
         Schedules.ScheduleFunctionsRegistration.AddScheduleFunctions(services);
+        services.AddSingleton<Pipelines.PipelineAccess>();
         return services;
     }
 }

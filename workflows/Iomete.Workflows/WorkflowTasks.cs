@@ -16,5 +16,6 @@ public static class WorkflowTasks
         registry.AddActivity<SaveRunTaskActivity>();
         JobRunTasks.Register(registry);
         Schedules.ScheduleTasks.Register(registry);
+        Pipelines.PipelineTasks.Register(registry);
     }
 }

@@ -22,6 +22,7 @@ public static class WorkflowsRegistration
         services.AddSingleton<WorkflowRunStore>();
         services.AddSingleton<RunJournal>();
         services.AddJobRuns();
+        Pipelines.PipelinesRegistration.AddPipelinesAndMetrics(services);
         services.AddDurableWorkflows(runWorker);
         Schedules.ScheduleTasks.AddSchedules(services);
         return services;

@@ -1,3 +1,5 @@
+using Iomete.Platform.Http;
+
 namespace Iomete.Functions.EventStreams.Streams;
 
 /// <summary>The metric families of event streams, labelled <c>domain</c>, <c>namespace</c>, <c>stream</c> (and <c>table</c>).</summary>

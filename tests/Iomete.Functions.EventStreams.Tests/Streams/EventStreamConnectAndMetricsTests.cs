@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Iomete.Functions.EventStreams.Streams;
+using Iomete.Platform.Http;
 using Iomete.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace Iomete.Functions.EventStreams.Streams;
+namespace Iomete.Platform.Http;
 
 /// <summary>
 /// Prometheus text exposition format 0.0.4: per metric family a <c># HELP</c> and a <c># TYPE</c> line, then its samples
 /// <c>name{label="value",...} number</c>, each family written once and contiguously.
 /// </summary>
-internal sealed class PrometheusWriter
+public sealed class PrometheusWriter
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
