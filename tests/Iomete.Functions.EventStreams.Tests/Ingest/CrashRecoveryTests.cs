@@ -5,8 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Iomete.Functions.EventStreams.Tests.Streams;
-using HostProcess = Iomete.Testing.HostProcess;
-using TestProcess = Iomete.Testing.TestProcess;
+using Iomete.Testing;
 using Xunit.Abstractions;
 
 namespace Iomete.Functions.EventStreams.Tests.Ingest;

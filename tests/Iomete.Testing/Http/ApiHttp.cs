@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Xunit;
 
-namespace Iomete.Testing;
+namespace Iomete.Testing.Http;
 
 /// <summary>HTTP helpers of the API tests: every call states the status it expects and shows the body when it differs.</summary>
 public static class ApiHttp
