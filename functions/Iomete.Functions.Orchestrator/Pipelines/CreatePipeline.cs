@@ -48,7 +48,7 @@ public sealed class CreatePipeline(
             UpdatedAt = clock.GetUtcNow(),
         };
         await access.RequireDomainPermissionAsync(caller, domain, DomainPermission.CreateSparkJob, ct);
-        await PipelineRules.RequireJobsAsync(jobs.FirstOrDefault(), domain, nodes, ct);
+        await PipelineRules.RequireJobsAsync(jobs.FirstOrDefault(), domain, caller.UserId, nodes, ct);
 
         var created = await store.CreateAsync(pipeline, ct);
         try

@@ -53,7 +53,11 @@ internal static partial class PipelineRules
             : t).ToList();
 
     /// <summary>With the job service at hand, every node's job must exist in the domain (400 names the node).</summary>
-    public static async Task RequireJobsAsync(IJobService? jobs, string domain, IReadOnlyList<PipelineNode> nodes, CancellationToken ct)
+    /// <summary>
+    /// Every node's job exists and the pipeline's author may RUN it (the nodes run as each job's run-as user, so a pipeline
+    /// must not start jobs its author could not start).
+    /// </summary>
+    public static async Task RequireJobsAsync(IJobService? jobs, string domain, string userId, IReadOnlyList<PipelineNode> nodes, CancellationToken ct)
     {
         if (jobs is null)
         {
@@ -63,11 +67,15 @@ internal static partial class PipelineRules
         {
             try
             {
-                await jobs.GetJobAsync(domain, node.JobId, ct);
+                await jobs.GetJobAsUserAsync(domain, node.JobId, userId, "RUN", ct);
             }
             catch (NotFoundException)
             {
                 throw ValidationException.ForField("nodes", $"node '{node.Key}': job '{node.JobId}' does not exist in domain '{domain}'");
+            }
+            catch (ForbiddenException)
+            {
+                throw new ForbiddenException($"Node '{node.Key}': you need RUN on job '{node.JobId}' to put it in a pipeline.");
             }
         }
     }

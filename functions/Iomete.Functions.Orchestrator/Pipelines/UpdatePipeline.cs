@@ -39,7 +39,7 @@ public sealed class UpdatePipeline(
         }
         if (nodes is not null)
         {
-            await PipelineRules.RequireJobsAsync(jobs.FirstOrDefault(), domain, nodes, ct);
+            await PipelineRules.RequireJobsAsync(jobs.FirstOrDefault(), domain, caller.UserId, nodes, ct);
         }
 
         var next = current with

@@ -8,7 +8,7 @@ public sealed class PipelineEndToEndTests(PipelinesFixture fixture) : IClassFixt
 {
     private const string Root = PipelinesFixture.Root;
 
-    [JobRunOrchestrationFact]
+    [Fact]
     public async Task TwoSqlJobs_RunInDependencyOrder_AndThePipelineCompletes()
     {
         var database = await fixture.DatabaseAsync();

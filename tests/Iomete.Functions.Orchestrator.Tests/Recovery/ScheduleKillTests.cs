@@ -18,7 +18,7 @@ public sealed class ScheduleKillTests : IDisposable
     private static readonly Dictionary<string, string?> Durable = new() { ["Iomete:Workflows:Backend"] = "sqlite" };
     private readonly string dataDir = Directory.CreateTempSubdirectory("iomete-schedule-kill-").FullName;
 
-    [DurableBackendFact]
+    [Fact]
     public async Task ASchedule_KilledMidRunAndMidTimer_KeepsFiring_WithOneRunPerFireTime()
     {
         var port = TestProcess.FreePort();
