@@ -17,10 +17,7 @@ public sealed class ComputeAccess(IAccessControl access, ComputeClusterStore sto
 
     public async Task RequireDomainAsync(Caller caller, string domain, CancellationToken ct)
     {
-        if (!await access.CanAccessDomainAsync(caller, domain, ct))
-        {
-            throw new ForbiddenException($"You have no access to domain '{domain}'.");
-        }
+        await access.RequireDomainAccessAsync(caller, domain, ct);
     }
 
     public Task RequireCreateAsync(Caller caller, string domain, CancellationToken ct) =>

@@ -17,11 +17,7 @@ public sealed class JupyterAccess(IAccessControl access, JupyterStore store)
     /// <summary>The domain permission to create a container (IOMETE's "Create Jupyter Container").</summary>
     public const string Create = DomainPermission.CreateJupyterContainer;
 
-    public async Task RequireDomainAsync(Caller caller, string domain, CancellationToken ct)
-    {
-        if (!await access.CanAccessDomainAsync(caller, domain, ct))
-            throw new ForbiddenException($"You have no access to domain '{domain}'.");
-    }
+    public Task RequireDomainAsync(Caller caller, string domain, CancellationToken ct) => access.RequireDomainAccessAsync(caller, domain, ct);
 
     public Task RequireCreateAsync(Caller caller, string domain, CancellationToken ct) =>
         access.RequireDomainPermissionAsync(caller, domain, Create, ct);

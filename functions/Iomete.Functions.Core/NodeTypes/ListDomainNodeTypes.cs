@@ -22,10 +22,7 @@ public sealed class ListDomainNodeTypes(ICallerAccessor callers, IAccessControl 
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        if (!await access.CanAccessDomainAsync(caller, domain, ct))
-        {
-            throw new ForbiddenException($"You have no access to domain '{domain}'.");
-        }
+        await access.RequireDomainAccessAsync(caller, domain, ct);
         var query = ListQuery.From(request, NodeTypeStore.Sortable, "name");
         var usage = ListNodeTypes.ReadUsage(request);
         return ApiResults.Ok(await store.ListAsync(query, usage, ct));

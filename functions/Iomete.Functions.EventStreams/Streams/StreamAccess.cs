@@ -16,10 +16,7 @@ public sealed class StreamAccess(IAccessControl access, EventStreamStore store)
 
     public async Task RequireDomainAsync(Caller caller, string domain, CancellationToken ct)
     {
-        if (!await access.CanAccessDomainAsync(caller, domain, ct))
-        {
-            throw new ForbiddenException($"You have no access to domain '{domain}'.");
-        }
+        await access.RequireDomainAccessAsync(caller, domain, ct);
     }
 
     /// <summary>The stream of that id in the domain (404 otherwise), after checking the caller holds <paramref name="permission"/> on it.</summary>

@@ -45,7 +45,7 @@ public sealed record TriggerJobRunRequest
 }
 
 /// <summary>Runs a job through the orchestrator: its namespace queue, capacity check, retries and timeout (RUN on the job).</summary>
-public sealed class TriggerJobRun(ICallerAccessor callers, IJobService jobs, JobRunStarter starter)
+public sealed class TriggerJobRun(ICallerAccessor callers, IAccessControl access, IJobService jobs, JobRunStarter starter)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -65,6 +65,8 @@ public sealed class TriggerJobRun(ICallerAccessor callers, IJobService jobs, Job
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // A caller outside the domain learns nothing, not even what the body should look like.
+        await access.RequireDomainAccessAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<TriggerJobRunRequest>(request, ct);
         if (body.Retry is { } retry)
         {

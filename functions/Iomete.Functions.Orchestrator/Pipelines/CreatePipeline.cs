@@ -29,6 +29,8 @@ public sealed class CreatePipeline(
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // A caller outside the domain learns nothing, not even what the body should look like.
+        await access.RequireDomainAccessAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<CreatePipelineRequest>(request, ct);
         var name = PipelineRules.Name(body.Name);
         var nodes = PipelineRules.Nodes(body.Nodes);

@@ -29,6 +29,8 @@ public sealed class UpdatePipeline(
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // A caller outside the domain learns nothing, not even what the body should look like.
+        await access.RequireDomainAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<UpdatePipelineRequest>(request, ct);
         var nodes = body.Nodes is null ? null : PipelineRules.Nodes(body.Nodes);
         var parameters = body.Parameters is null ? null : PipelineRules.Parameters(body.Parameters);

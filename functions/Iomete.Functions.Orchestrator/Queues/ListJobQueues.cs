@@ -24,10 +24,7 @@ public sealed class ListJobQueues(ICallerAccessor callers, IAccessControl access
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        if (!await access.CanAccessDomainAsync(caller, domain, ct))
-        {
-            throw new ForbiddenException($"You have no access to domain '{domain}'.");
-        }
+        await access.RequireDomainAccessAsync(caller, domain, ct);
         var views = JobQueueViews.From(await queues.WaitingAsync(null, ct), domain, options.Value, clock.GetUtcNow());
         return ApiResults.Ok(new Page<JobQueueView>(views, views.Count, 0, Math.Max(1, views.Count)));
     }
@@ -48,10 +45,7 @@ public sealed class GetJobQueue(ICallerAccessor callers, IAccessControl access, 
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        if (!await access.CanAccessDomainAsync(caller, domain, ct))
-        {
-            throw new ForbiddenException($"You have no access to domain '{domain}'.");
-        }
+        await access.RequireDomainAccessAsync(caller, domain, ct);
         var views = JobQueueViews.From(await queues.WaitingAsync(@namespace, ct), domain, options.Value, clock.GetUtcNow());
         return ApiResults.Ok(views.Count > 0 ? views[0] : JobQueueViews.Empty(@namespace, options.Value));
     }

@@ -18,10 +18,7 @@ public sealed class RunAccess(IAccessControl access)
 
     public async Task RequireDomainAsync(Caller caller, string domain, CancellationToken ct)
     {
-        if (!await access.CanAccessDomainAsync(caller, domain, ct))
-        {
-            throw new ForbiddenException($"You have no access to domain '{domain}'.");
-        }
+        await access.RequireDomainAccessAsync(caller, domain, ct);
     }
 
     public async Task RequireAsync(Caller caller, WorkflowRun run, string permission, CancellationToken ct)

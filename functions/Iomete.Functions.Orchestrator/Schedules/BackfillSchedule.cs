@@ -27,6 +27,8 @@ public sealed class BackfillSchedule(ICallerAccessor callers, ScheduleAccess acc
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // A caller outside the domain learns nothing, not even what the body should look like.
+        await access.RequireDomainAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<BackfillRequest>(request, ct);
         if (body.To <= body.From)
         {

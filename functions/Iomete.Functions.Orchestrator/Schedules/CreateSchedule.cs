@@ -28,6 +28,8 @@ public sealed class CreateSchedule(
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // A caller outside the domain learns nothing, not even what the body should look like.
+        await access.RequireDomainAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<ScheduleRequest>(request, ct);
         var now = clock.GetUtcNow();
         var spec = ScheduleRules.Spec(body, now);

@@ -18,10 +18,7 @@ public sealed class ScheduleAccess(IAccessControl access, ScheduleStore store)
 
     public async Task RequireDomainAsync(Caller caller, string domain, CancellationToken ct)
     {
-        if (!await access.CanAccessDomainAsync(caller, domain, ct))
-        {
-            throw new ForbiddenException($"You have no access to domain '{domain}'.");
-        }
+        await access.RequireDomainAccessAsync(caller, domain, ct);
     }
 
     public Task RequireCreateAsync(Caller caller, string domain, CancellationToken ct) =>

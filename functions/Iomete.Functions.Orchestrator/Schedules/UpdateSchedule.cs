@@ -29,6 +29,8 @@ public sealed class UpdateSchedule(
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // A caller outside the domain learns nothing, not even what the body should look like.
+        await access.RequireDomainAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<ScheduleRequest>(request, ct);
         var now = clock.GetUtcNow();
         var spec = ScheduleRules.Spec(body, now);

@@ -16,10 +16,7 @@ public sealed class ExplorerCatalog(ICallerAccessor callers, IAccessControl acce
     public async Task<ILakehouseCatalog> OpenAsync(HttpRequest request, string domain, CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        if (!await access.CanAccessDomainAsync(caller, domain, ct))
-        {
-            throw new ForbiddenException($"You have no access to domain '{domain}'.");
-        }
+        await access.RequireDomainAccessAsync(caller, domain, ct);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in CredentialHeaders)
         {

@@ -11,10 +11,7 @@ public sealed class QueryAccess(IAccessControl access, QueryStore store)
 {
     public async Task RequireDomainAsync(Caller caller, string domain, CancellationToken ct)
     {
-        if (!await access.CanAccessDomainAsync(caller, domain, ct))
-        {
-            throw new ForbiddenException($"You have no access to domain '{domain}'.");
-        }
+        await access.RequireDomainAccessAsync(caller, domain, ct);
     }
 
     public static bool SeesEveryQuery(Caller caller) => caller.HasAdminRole(AdminRole.DomainManager);

@@ -30,10 +30,7 @@ public sealed class WorkspaceAccess(IAccessControl access, WorkspaceStore worksp
 {
     public async Task RequireDomainAsync(Caller caller, string domain, CancellationToken ct)
     {
-        if (!await access.CanAccessDomainAsync(caller, domain, ct))
-        {
-            throw new ForbiddenException($"You have no access to domain '{domain}'.");
-        }
+        await access.RequireDomainAccessAsync(caller, domain, ct);
     }
 
     /// <summary>Resolves a workspace id from a request (my, shared, or a custom id) after checking domain access.</summary>
