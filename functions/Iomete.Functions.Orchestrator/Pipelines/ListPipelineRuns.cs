@@ -1,4 +1,4 @@
-using Iomete.Platform.Errors;
+using Iomete.Functions.Orchestrator.Runs;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
 using Iomete.Platform.Security;
@@ -29,40 +29,11 @@ public sealed class ListPipelineRuns(ICallerAccessor callers, PipelineAccess acc
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var sort = request.Query["sort"].ToString();
-        var query = ListQuery.From(request, WorkflowRunStore.Sortable, "createdAt");
-        if (sort.Length == 0)
-        {
-            query = query with { Descending = true };
-        }
-        var filter = new WorkflowRunFilter(
-            State: Parse(request, "state", s => (WorkflowRunState?)WorkflowRunStates.Parse(s)),
-            Kind: RunKind.Pipeline,
-            PipelineId: id,
-            Trigger: Parse(request, "trigger", s => (RunTrigger?)Enum.GetValues<RunTrigger>().First(t => t.ToString().Equals(s, StringComparison.OrdinalIgnoreCase))),
-            From: Parse(request, "from", s => (DateTimeOffset?)DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture)),
-            To: Parse(request, "to", s => (DateTimeOffset?)DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture)));
+        var query = RunQueries.Page(request);
+        var filter = RunQueries.Filter(request) with { Kind = RunKind.Pipeline, PipelineId = id };
         await access.RequireAsync(caller, domain, id, PipelineAccess.View, ct);
 
         var page = await runs.ListAsync(domain, filter, query, ct);
         return ApiResults.Ok(new Page<PipelineRunView>(page.Items.Select(PipelineRunView.From).ToList(), page.Total, page.Offset, page.Limit));
-    }
-
-    private static T? Parse<T>(HttpRequest request, string name, Func<string, T?> parse)
-        where T : struct
-    {
-        var raw = request.Query[name].ToString().Trim();
-        if (raw.Length == 0)
-        {
-            return null;
-        }
-        try
-        {
-            return parse(raw.ToUpperInvariant() is var upper && name is "state" or "trigger" ? upper : raw);
-        }
-        catch (Exception e) when (e is FormatException or InvalidOperationException)
-        {
-            throw ValidationException.ForField(name, $"'{raw}' is not a valid value");
-        }
     }
 }
