@@ -20,6 +20,11 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo 'create_main_cluster = false' | as_root tee /etc/postgresql-common/createcluster.conf >/dev/null
   apt_install postgresql-15 util-linux
 fi
+# OpenLDAP's slapd and its tools (LDAP tests start a private server on a free port).
+if ! command -v slapd >/dev/null && [ ! -x /usr/sbin/slapd ]; then
+  echo "installing OpenLDAP slapd"
+  apt_install slapd ldap-utils
+fi
 # Node.js runs the S3-compatible test server (npm s3rver) and, later, independent clients.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "installing Node.js"
