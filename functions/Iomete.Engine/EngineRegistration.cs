@@ -1,3 +1,5 @@
+using Iomete.DataSecurity;
+using Iomete.DataSecurity.Decisions;
 using Iomete.Engine.Catalogs;
 using Iomete.Platform.Messaging;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +16,9 @@ public static class EngineRegistration
     public static IServiceCollection AddEmbeddedEngineCatalog(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddDataSecurityEnforcement();
         services.TryAddSingleton<ILakehouseCatalogFactory>(sp => new RestLakehouseCatalogFactory(
-            sp.GetRequiredService<IServiceInvoker>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            sp.GetRequiredService<IServiceInvoker>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<TrustedEngine>()));
         return services;
     }
 }

@@ -20,6 +20,7 @@ internal sealed class FunctionPipelineMiddleware(ProblemMapper problems, AuditRe
             return;
         }
         http.Items[AuditRecorder.FunctionNameItem] = context.FunctionDefinition.Name;
+        Platform.Http.SecurityHeaders.Register(http);
         http.Response.OnCompleted(() => audit.RecordAsync(http));
         try
         {

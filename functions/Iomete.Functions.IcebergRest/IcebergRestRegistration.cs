@@ -1,3 +1,4 @@
+using Iomete.DataSecurity;
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Catalogs;
 using Iomete.Functions.IcebergRest.Errors;
@@ -26,7 +27,9 @@ public static class IcebergRestRegistration
         services.AddFunctionsFrom(typeof(IcebergRestRegistration).Assembly);
         services.AddServiceDatabase(Service, typeof(IcebergRestRegistration).Assembly);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IErrorBodyWriter, IcebergErrorBodyWriter>());
-        services.TryAddSingleton<ICatalogAuthorizer, RoleCatalogAuthorizer>();
+        services.AddDataSecurityEnforcement();
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<ICatalogAuthorizer, PolicyCatalogAuthorizer>();
         services.TryAddSingleton<CatalogStore>();
         services.TryAddSingleton<NamespaceStore>();
         services.TryAddSingleton<CatalogObjectStore>();
@@ -34,6 +37,7 @@ public static class IcebergRestRegistration
         services.TryAddSingleton<CatalogGate>();
         services.TryAddSingleton<TableMetadataFiles>();
         services.TryAddSingleton<TableCommitter>();
+        services.TryAddSingleton<TableReadAccess>();
         services.TryAddSingleton<TablePurger>();
         services.TryAddSingleton<IdempotencyKeys>();
         services.TryAddSingleton<ScanPlanStore>();

@@ -29,7 +29,8 @@ public sealed record DataAccessRequest(
     string Enforcer,
     string? Action = null,
     string? ClientIp = null,
-    string? ResourceOwner = null);
+    string? ResourceOwner = null,
+    bool Audit = true);
 
 public sealed record TableReadRequest(
     Caller Caller,

@@ -12,7 +12,12 @@ internal static class CatalogResponses
     public static CatalogTable Table(TableIdent ident, JsonNode? body) => Parse(ident, () =>
     {
         var obj = Object(body);
-        return new CatalogTable(ident, OptionalString(obj["metadata-location"]) ?? "", TableMetadataJson.Read(obj["metadata"], "$.metadata"));
+        return new CatalogTable(ident, OptionalString(obj["metadata-location"]) ?? "", TableMetadataJson.Read(obj["metadata"], "$.metadata"))
+        {
+            DataPolicy = obj["config"] is JsonObject config && config[DataSecurity.Decisions.DataPolicyConfig.Key] is JsonValue policy
+                ? DataSecurity.Decisions.DataPolicyConfig.Read(new Dictionary<string, string> { [DataSecurity.Decisions.DataPolicyConfig.Key] = policy.GetValue<string>() })
+                : null,
+        };
     });
 
     /// <summary>A LoadViewResult.</summary>

@@ -63,7 +63,11 @@ public interface ILakehouseCatalog
 }
 
 /// <summary>A table as loaded: its metadata and the location of the metadata file (which changes with every commit; empty for a staged table).</summary>
-public sealed record CatalogTable(TableIdent Ident, string MetadataLocation, Iceberg.Metadata.TableMetadata Metadata);
+public sealed record CatalogTable(TableIdent Ident, string MetadataLocation, Iceberg.Metadata.TableMetadata Metadata)
+{
+    /// <summary>What the catalog says the caller may see (row filter, masks, denied columns); null = the whole table.</summary>
+    public DataSecurity.Decisions.DataPolicyConfig? DataPolicy { get; init; }
+}
 
 public sealed record CatalogView(TableIdent Ident, string MetadataLocation, ViewMetadata Metadata);
 

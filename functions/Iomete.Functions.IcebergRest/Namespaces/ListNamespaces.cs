@@ -38,6 +38,7 @@ public sealed class ListNamespaces(CatalogGate gate, NamespaceStore namespaces)
         }
         var found = await namespaces.ListAsync(view.Name, parent, paging.After, paging.FetchLimit, ct);
         var (page, next) = paging.Cut(found, n => n.Key);
-        return ApiResults.Ok(new ListNamespacesResponse(next, page.Select(n => n.Levels).ToList()));
+        var visible = await gate.VisibleAsync(caller, view, page, n => (n, (string?)null), ct);
+        return ApiResults.Ok(new ListNamespacesResponse(next, visible.Select(n => n.Levels).ToList()));
     }
 }

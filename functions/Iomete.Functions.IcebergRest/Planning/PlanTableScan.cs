@@ -12,7 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Planning;
 
-public sealed class PlanTableScan(CatalogGate gate, TableCommitter tables, ScanPlanner planner, ScanPlanStore plans)
+public sealed class PlanTableScan(CatalogGate gate, TableCommitter tables, ScanPlanner planner, ScanPlanStore plans, TableReadAccess reads)
 {
     /// <summary>File scan tasks per plan task; a plan with more is returned as plan tasks to fetch.</summary>
     public const int TasksPerPlanTask = 1000;
@@ -43,6 +43,7 @@ public sealed class PlanTableScan(CatalogGate gate, TableCommitter tables, ScanP
         var filter = body["filter"] is { } filterNode ? IcebergRequest.Parse(() => ExpressionJson.Read(filterNode, "$.filter")) : Expression.True;
         var caseSensitive = body["case-sensitive"] is null || IcebergRequest.OptionalBool(body, "case-sensitive");
         var (_, loaded) = await tables.LoadAsync(target.Table, ct);
+        await reads.RequireScanAsync(request, target, loaded.Metadata.CurrentSchema, ct);
         var scan = new TableScan(loaded.Metadata)
         {
             SnapshotId = ReadLong(body, "snapshot-id"),

@@ -50,7 +50,7 @@ public sealed class CommitTransaction(CatalogGate gate, TableCommitter committer
         }
         foreach (var change in changes)
         {
-            await gate.AuthorizeAsync(caller, CatalogPrivilege.TableWriteProperties, view, change.Table.Namespace, ct);
+            await gate.AuthorizeCommitAsync(caller, view, change, ct);
         }
 
         return await idempotency.RunAsync(request, async () =>

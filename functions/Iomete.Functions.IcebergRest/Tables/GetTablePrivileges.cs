@@ -1,3 +1,4 @@
+using Iomete.DataSecurity.Decisions;
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Catalogs;
 using Iomete.Functions.IcebergRest.Namespaces;
@@ -16,20 +17,15 @@ namespace Iomete.Functions.IcebergRest.Tables;
 public sealed record TablePrivilegesView(string Catalog, string Namespace, string Table, IReadOnlyList<string> Privileges);
 
 /// <summary>
-/// The caller's effective privileges on a table (<c>SELECT</c>, <c>INSERT</c>, <c>UPDATE</c>, <c>DELETE</c>, <c>ALTER</c>,
+/// The caller's effective privileges on a table under the data-security policies (<c>SELECT</c>, <c>INSERT</c>, <c>UPDATE</c>, <c>DELETE</c>, <c>ALTER</c>,
 /// <c>DROP</c>) as the catalog's authorizer decides them; services ask it before they accept work for a caller (the
 /// event-stream ingest endpoint refuses a caller without INSERT), and the console uses it to show what is allowed.
 /// </summary>
 public sealed class GetTablePrivileges(ICallerAccessor callers, CatalogStore catalogs, CatalogObjectStore objects, ICatalogAuthorizer authorizer)
 {
-    private static readonly (string Name, CatalogPrivilege Privilege)[] Checked =
+    private static readonly string[] Checked =
     [
-        ("SELECT", CatalogPrivilege.TableReadProperties),
-        ("INSERT", CatalogPrivilege.TableWriteProperties),
-        ("UPDATE", CatalogPrivilege.TableWriteProperties),
-        ("DELETE", CatalogPrivilege.TableWriteProperties),
-        ("ALTER", CatalogPrivilege.TableWriteProperties),
-        ("DROP", CatalogPrivilege.TableDrop),
+        DataAccessTypes.Select, DataAccessTypes.Insert, DataAccessTypes.Update, DataAccessTypes.Delete, DataAccessTypes.Alter, DataAccessTypes.Drop,
     ];
 
     [Function("iceberg-tables-privileges")]
@@ -53,19 +49,9 @@ public sealed class GetTablePrivileges(ICallerAccessor callers, CatalogStore cat
             throw ValidationException.ForField("namespace", e.Detail ?? e.Message);
         }
         var found = await catalogs.FindAsync(catalog, ct) ?? throw new NotFoundException("Catalog", catalog);
-        var granted = new List<string>();
-        foreach (var (name, privilege) in Checked)
-        {
-            try
-            {
-                await authorizer.RequireAsync(caller, privilege, found.Name, ns.Levels, ct);
-                granted.Add(name);
-            }
-            catch (ForbiddenException)
-            {
-            }
-        }
-        if (!granted.Contains("SELECT"))
+        var granted = (await authorizer.GrantedAsync(caller, new CatalogTarget(found.Name, ns.Levels, table), Checked, ct))
+            .Select(a => a.ToUpperInvariant()).ToList();
+        if (granted.Count == 0)
         {
             throw new ForbiddenException($"No privileges on table '{catalog}.{@namespace}.{table}'.");
         }

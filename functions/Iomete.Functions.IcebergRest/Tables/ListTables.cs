@@ -26,6 +26,7 @@ public sealed class ListTables(CatalogGate gate, CatalogObjectStore objects)
     {
         var target = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.TableList, ct);
         var (page, next) = await objects.ListPageAsync(target.Catalog.Name, target.Namespace, CatalogObjectKind.Table, IcebergPaging.From(request), ct);
-        return ApiResults.Ok(new ListTablesResponse(next, page.Select(n => new TableIdentifierDoc(target.Namespace.Levels, n)).ToList()));
+        var visible = await gate.VisibleAsync(target.Caller, target.Catalog, page, n => (target.Namespace, n), ct);
+        return ApiResults.Ok(new ListTablesResponse(next, visible.Select(n => new TableIdentifierDoc(target.Namespace.Levels, n)).ToList()));
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Tables;
 
-public sealed class LoadTable(CatalogGate gate, TableCommitter tables)
+public sealed class LoadTable(CatalogGate gate, TableCommitter tables, TableReadAccess reads)
 {
     [Function("iceberg-tables-load")]
     [OpenApiOperation("Iceberg REST catalog", "Load a table",
@@ -33,11 +33,12 @@ public sealed class LoadTable(CatalogGate gate, TableCommitter tables)
             var other => throw IcebergErrors.BadRequestError($"Invalid snapshots mode '{other}': expected all or refs."),
         };
         var (_, loaded) = await tables.LoadAsync(target.Table, ct);
-        var etag = loaded.ETag(refsOnly);
+        var policyConfig = await reads.LoadConfigAsync(request, target, loaded.Metadata.CurrentSchema, ct);
+        var etag = loaded.ETag(refsOnly, policyConfig);
         if (request.Headers.IfNoneMatch.Any(v => v is not null && (v == etag || v == "*" || v.Split(',').Any(t => t.Trim() == etag))))
         {
             return IcebergJsonResult.NotModified(etag);
         }
-        return new IcebergJsonResult(200, loaded.Body(refsOnly), etag);
+        return new IcebergJsonResult(200, loaded.Body(refsOnly, policyConfig), etag);
     }
 }

@@ -25,6 +25,23 @@ public sealed class LoadedTable(string? metadataLocation, TableMetadata metadata
         ? refsBody ??= LoadTableResultJson.Write(metadataLocation, metadata, refsOnly: true, config)
         : allBody ??= LoadTableResultJson.Write(metadataLocation, metadata, refsOnly: false, config, metadataJson);
 
+    /// <summary>The response body with per-caller config entries (not cached: they depend on the caller).</summary>
+    public byte[] Body(bool refsOnly, IReadOnlyDictionary<string, string> callerConfig) => callerConfig.Count == 0
+        ? Body(refsOnly)
+        : LoadTableResultJson.Write(metadataLocation, metadata, refsOnly, config.Concat(callerConfig).ToDictionary(), refsOnly ? null : metadataJson);
+
+    /// <summary>The ETag of <see cref="Body(bool, IReadOnlyDictionary{string, string})"/>: it changes with the caller's config.</summary>
+    public string ETag(bool refsOnly, IReadOnlyDictionary<string, string> callerConfig)
+    {
+        if (callerConfig.Count == 0)
+        {
+            return ETag(refsOnly);
+        }
+        var extra = string.Join("\u0001", callerConfig.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + "=" + c.Value));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(ETag(refsOnly) + "|" + extra));
+        return "\"" + Convert.ToHexStringLower(hash.AsSpan(0, 16)) + "\"";
+    }
+
     /// <summary>The spec's CommitTableResponse for this metadata file.</summary>
     public byte[] CommitBody() => LoadTableResultJson.WriteCommit(metadataLocation!, metadata, metadataJson);
 

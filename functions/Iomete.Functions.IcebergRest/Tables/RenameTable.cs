@@ -28,8 +28,8 @@ public sealed class RenameTable(CatalogGate gate, CatalogObjectStore objects, Id
         var body = await IcebergRequest.ReadObjectAsync(request, ct);
         var source = TableIdent.Read(view.Name, body["source"], "source");
         var destination = TableIdent.Read(view.Name, body["destination"], "destination");
-        await gate.AuthorizeAsync(caller, CatalogPrivilege.TableRename, view, source.Namespace, ct);
-        await gate.AuthorizeAsync(caller, CatalogPrivilege.TableCreate, view, destination.Namespace, ct);
+        await gate.AuthorizeAsync(caller, CatalogPrivilege.TableRename, view, source.Namespace, ct, source.Name);
+        await gate.AuthorizeAsync(caller, CatalogPrivilege.TableCreate, view, destination.Namespace, ct, destination.Name);
 
         return await idempotency.RunAsync(request, async () =>
         {

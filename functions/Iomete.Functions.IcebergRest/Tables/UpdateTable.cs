@@ -28,9 +28,12 @@ public sealed class UpdateTable(CatalogGate gate, TableCommitter committer, Idem
         string table,
         CancellationToken ct)
     {
-        var target = await gate.TableAsync(request, catalog, prefix, @namespace, table, CatalogPrivilege.TableWriteProperties, ct);
+        var caller = await gate.AuthenticateAsync(request, ct);
+        var view = await gate.CatalogAsync(catalog, prefix, ct);
+        var target = new TableTarget(caller, view, new TableIdent(view.Name, Namespaces.NamespaceName.Parse(@namespace), Objects.ObjectName.Validate(table)));
         var body = await IcebergRequest.ReadObjectAsync(request, ct);
         var change = ReadChange(target.Table, body, identifierRequired: false);
+        await gate.AuthorizeCommitAsync(caller, view, change, ct);
         return await idempotency.RunAsync(request, async () =>
         {
             var committed = await committer.CommitAsync(target.Catalog, change, ct);

@@ -23,7 +23,7 @@ public sealed class DropView(CatalogGate gate, ViewCatalog views, IdempotencyKey
         string view,
         CancellationToken ct)
     {
-        var target = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewDrop, ct);
+        var target = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewDrop, ct, view);
         var name = ObjectName.Validate(view, "view");
 
         return await idempotency.RunAsync(request, async () => await views.DropAsync(target.Catalog, target.Namespace, name, ct)

@@ -24,8 +24,9 @@ public sealed class ListViews(CatalogGate gate, CatalogObjectStore objects)
         string @namespace,
         CancellationToken ct)
     {
-        var (_, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewList, ct);
+        var (caller, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewList, ct);
         var (page, next) = await objects.ListPageAsync(view.Name, ns, CatalogObjectKind.View, IcebergPaging.From(request), ct);
-        return ApiResults.Ok(new ListViewsResponse(next, page.Select(n => new ViewIdentifier(ns.Levels, n)).ToList()));
+        var visible = await gate.VisibleAsync(caller, view, page, n => (ns, n), ct);
+        return ApiResults.Ok(new ListViewsResponse(next, visible.Select(n => new ViewIdentifier(ns.Levels, n)).ToList()));
     }
 }

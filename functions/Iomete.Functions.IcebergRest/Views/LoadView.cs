@@ -23,7 +23,7 @@ public sealed class LoadView(CatalogGate gate, ViewCatalog views)
         string view,
         CancellationToken ct)
     {
-        var target = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewReadProperties, ct);
+        var target = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewReadProperties, ct, view);
         var name = ObjectName.Validate(view, "view");
 
         return ApiResults.Ok(LoadViewResult.From(await views.LoadAsync(target.Catalog, target.Namespace, name, ct)));

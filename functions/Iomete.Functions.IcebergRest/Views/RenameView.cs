@@ -34,8 +34,8 @@ public sealed class RenameView(CatalogGate gate, ViewCatalog views, IdempotencyK
         var from = ObjectName.Validate(source.Name, "view");
         var toNs = NamespaceName.FromLevels(destination.Namespace);
         var to = ObjectName.Validate(destination.Name, "view");
-        await gate.AuthorizeAsync(caller, CatalogPrivilege.ViewRename, view, fromNs, ct);
-        await gate.AuthorizeAsync(caller, CatalogPrivilege.ViewCreate, view, toNs, ct);
+        await gate.AuthorizeAsync(caller, CatalogPrivilege.ViewRename, view, fromNs, ct, from);
+        await gate.AuthorizeAsync(caller, CatalogPrivilege.ViewCreate, view, toNs, ct, to);
 
         return await idempotency.RunAsync(request, async () =>
         {

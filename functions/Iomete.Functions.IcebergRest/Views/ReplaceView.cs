@@ -28,7 +28,7 @@ public sealed class ReplaceView(CatalogGate gate, ViewCatalog views, Idempotency
         string view,
         CancellationToken ct)
     {
-        var target = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewWriteProperties, ct);
+        var target = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewWriteProperties, ct, view);
         var name = ObjectName.Validate(view, "view");
         var input = await ViewRequests.ReadCommitAsync(request, target.Namespace, name, ct);
 

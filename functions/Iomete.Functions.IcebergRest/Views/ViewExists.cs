@@ -22,7 +22,7 @@ public sealed class ViewExists(CatalogGate gate, ViewCatalog views)
         string view,
         CancellationToken ct)
     {
-        var target = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewReadProperties, ct);
+        var target = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewReadProperties, ct, view);
         var name = ObjectName.Validate(view, "view");
 
         return await views.ExistsAsync(target.Catalog, target.Namespace, name, ct)

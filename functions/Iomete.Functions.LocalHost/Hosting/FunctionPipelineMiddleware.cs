@@ -11,6 +11,7 @@ internal sealed class FunctionPipelineMiddleware(RequestDelegate next, ProblemMa
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        Platform.Http.SecurityHeaders.Register(context);
         try
         {
             await next(context);

@@ -17,9 +17,12 @@ internal static class TableDetails
         var partitioning = m.DefaultSpec.Fields
             .Select(f => new PartitionFieldView(f.Name, schema.FindColumnName(f.SourceId) ?? f.SourceId.ToString(CultureInfo.InvariantCulture), f.Transform.ToString()))
             .ToList();
+        // Under a data-security policy the caller sees only allowed columns, and no row count that a filter would change.
+        var policy = table.DataPolicy;
+        var columns = Columns(schema).Where(c => policy?.DeniedColumns.Contains(c.Name) != true).ToList();
         return new TableDetail(table.Ident.Catalog, table.Ident.Database, table.Ident.Name, ExplorerObjectType.Table, m.Location, m.FormatVersion,
-            Columns(schema), partitioning, m.Properties, current is null ? null : Snapshot(current),
-            current is null ? 0 : Count(current, "total-records"), current is null ? 0 : Count(current, "total-data-files"),
+            columns, partitioning, m.Properties, current is null ? null : Snapshot(current),
+            current is null ? 0 : policy?.RowFilter is null ? Count(current, "total-records") : null, current is null ? 0 : Count(current, "total-data-files"),
             DateTimeOffset.FromUnixTimeMilliseconds(m.LastUpdatedMs), null);
     }
 

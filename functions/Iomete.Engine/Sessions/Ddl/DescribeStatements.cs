@@ -33,7 +33,7 @@ internal static class DescribeStatements
         else if (statement.Extended)
         {
             var m = table.Metadata;
-            var rows = table.Metadata.CurrentSchema.Fields.Select(f => new object?[] { f.Name, DuckDbSchema.TypeOf(f.Type), f.Doc }).ToList();
+            var rows = VisibleFields(table).Select(f => new object?[] { f.Name, DuckDbSchema.TypeOf(f.Type), f.Doc }).ToList();
             rows.Add(["", "", null]);
             rows.Add(["# Detailed Table Information", "", null]);
             rows.Add(["Name", ident.ToString(), null]);
@@ -55,7 +55,11 @@ internal static class DescribeStatements
 
     public static Task SendColumnsAsync(StatementContext context, CatalogTable table, CancellationToken ct) =>
         Rows.SendAsync(context, ["col_name", "data_type", "comment"],
-            table.Metadata.CurrentSchema.Fields.Select(f => new object?[] { f.Name, DuckDbSchema.TypeOf(f.Type), f.Doc }), ct);
+            VisibleFields(table).Select(f => new object?[] { f.Name, DuckDbSchema.TypeOf(f.Type), f.Doc }), ct);
+
+    /// <summary>The columns the caller may see: those a data-security policy denies are not shown.</summary>
+    private static IEnumerable<Iceberg.Types.NestedField> VisibleFields(CatalogTable table) =>
+        table.Metadata.CurrentSchema.Fields.Where(f => table.DataPolicy?.DeniedColumns.Contains(f.Name) != true);
 
     /// <summary>The snapshots of the table, newest first: id, parent, time, operation, whether it is an ancestor of the current one, and the summary.</summary>
     public static Task SendHistoryAsync(StatementContext context, CatalogTable table, CancellationToken ct)

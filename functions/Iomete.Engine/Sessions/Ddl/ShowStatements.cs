@@ -74,7 +74,7 @@ internal static class ShowStatements
     private static string CreateText(CatalogTable table)
     {
         var metadata = table.Metadata;
-        var columns = string.Join(",\n", metadata.CurrentSchema.Fields.Select(f =>
+        var columns = string.Join(",\n", metadata.CurrentSchema.Fields.Where(f => table.DataPolicy?.DeniedColumns.Contains(f.Name) != true).Select(f =>
             $"  {DuckDbSchema.Quote(f.Name)} {DuckDbSchema.TypeOf(f.Type)}{(f.Required ? " NOT NULL" : "")}"));
         var spec = metadata.DefaultSpec.Fields.Count == 0 ? "" :
             "\nPARTITIONED BY (" + string.Join(", ", metadata.DefaultSpec.Fields.Select(f =>

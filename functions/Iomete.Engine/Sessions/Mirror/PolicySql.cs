@@ -12,11 +12,11 @@ internal static class PolicySql
 {
     public static string Wrap(string relationSql, Schema schema, TableAccess access)
     {
-        if (access.RowFilter is null && access.ColumnMasks.Count == 0)
+        if (!access.IsRestricted)
         {
             return relationSql;
         }
-        var columns = schema.Fields.Select(f =>
+        var columns = schema.Fields.Where(f => !access.HiddenColumns.Contains(f.Name)).Select(f =>
         {
             var name = DuckDbSchema.Quote(f.Name);
             return access.ColumnMasks.TryGetValue(f.Name, out var mask)
@@ -29,5 +29,6 @@ internal static class PolicySql
 
     /// <summary>A fingerprint of the access, so a view is redefined when the policy changes.</summary>
     public static string Fingerprint(TableAccess access) =>
-        access.RowFilter + "\u0001" + string.Join("\u0002", access.ColumnMasks.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Key + "=" + m.Value));
+        access.RowFilter + "\u0001" + string.Join("\u0002", access.ColumnMasks.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Key + "=" + m.Value))
+        + "\u0001" + string.Join("\u0002", access.HiddenColumns.Order(StringComparer.Ordinal));
 }

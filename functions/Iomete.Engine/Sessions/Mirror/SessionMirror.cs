@@ -118,10 +118,10 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
         var ident = table.Ident;
         var snapshotId = asOf?.Resolve(table.Metadata);
         var schema = snapshotId is { } sid ? (table.Metadata.SnapshotById(sid)?.SchemaId is { } schemaId ? table.Metadata.SchemaById(schemaId) : null) ?? table.Metadata.CurrentSchema : table.Metadata.CurrentSchema;
-        var access = policy is null ? TableAccess.Full : await policy.ResolveAsync(ident, schema, ct);
+        var access = await AccessAsync(table, schema, ct);
         if (!access.Allowed)
         {
-            throw new SqlNotAllowedException($"Access to table '{ident}' is denied by a data security policy");
+            throw new SqlNotAllowedException($"Access to table '{ident}' is denied by a data security policy" + (access.Reason is { } r ? $" ({r})" : ""));
         }
         // The query's predicates see masked values; pruning by the real ones could drop rows the caller should see.
         var filter = materialize || MaterializeAll || access.ColumnMasks.Count > 0 ? null : pushdown?.Invoke(schema);
@@ -150,14 +150,27 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
         return resolved;
     }
 
-    /// <summary>Writes need the whole table: a caller under a row filter or column mask may not change it.</summary>
-    public async Task RequireWriteAccessAsync(TableIdent ident, Iceberg.Schemas.Schema schema, CancellationToken ct)
+    /// <summary>
+    /// Writes need the whole table: a caller under a row filter or column mask may not change it, and one who may not read
+    /// it may only append (<paramref name="readsRows"/> false). Whether the write itself is allowed is the catalog's decision.
+    /// </summary>
+    public async Task RequireWriteAccessAsync(TableIdent ident, Iceberg.Schemas.Schema schema, bool readsRows, CancellationToken ct)
     {
-        var access = policy is null ? TableAccess.Full : await policy.ResolveAsync(ident, schema, ct);
-        if (!access.Allowed || access.RowFilter is not null || access.ColumnMasks.Count > 0)
+        var session = policy is null ? TableAccess.Full : await policy.ResolveAsync(ident, schema, ct);
+        var loaded = await LoadTableAsync(ident, ct);
+        var access = CatalogPolicyAccess.Combine(session, loaded?.DataPolicy, schema);
+        // A write that only needs INSERT, UPDATE or DELETE is the catalog's to allow; a caller who cannot see the whole
+        // table could change or delete rows hidden from them, so that is refused here.
+        if (access.IsRestricted || (!access.Allowed && (readsRows || loaded?.DataPolicy is null)))
         {
             throw new SqlNotAllowedException($"Writes to '{ident}' are denied: a data security policy limits what you can see of it");
         }
+    }
+
+    private async Task<TableAccess> AccessAsync(CatalogTable table, Iceberg.Schemas.Schema schema, CancellationToken ct)
+    {
+        var session = policy is null ? TableAccess.Full : await policy.ResolveAsync(table.Ident, schema, ct);
+        return CatalogPolicyAccess.Combine(session, table.DataPolicy, schema);
     }
 
     /// <summary>Makes DuckDB's own current schema the session's database, so names DuckDB binds itself resolve like ours.</summary>
