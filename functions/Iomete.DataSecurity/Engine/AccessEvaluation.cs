@@ -114,14 +114,15 @@ internal static class AccessEvaluation
         if (verdict == Verdict.Deny || denyAllElse)
         {
             // A deny on something below the requested resource does not deny "any access" to the resource itself.
-            if (match != MatchType.Descendant || denyAllElse)
+            if (match != MatchType.Descendant)
             {
                 state.Decide(false, policy, policy.Priority,
                     denyAllElse ? $"denied by deny-all-else policy {policy.Id}" : $"denied by policy {policy.Id}");
                 state.Determined = true;
             }
         }
-        else if (verdict == Verdict.Allow && !state.Allowed)
+        // An allow on something above the requested resource does not reach down to it.
+        else if (verdict == Verdict.Allow && !state.Allowed && match != MatchType.Ancestor)
         {
             state.Decide(true, policy, policy.Priority, $"allowed by policy {policy.Id}");
         }
