@@ -1,0 +1,8 @@
+namespace Iomete.DataSecurity.Engine;
+
+/// <summary>The caller as the engine sees them: groups including <c>public</c>, roles resolved through the snapshot.</summary>
+internal sealed record EvalUser(
+    string Name,
+    IReadOnlySet<string> Groups,
+    IReadOnlySet<string> Roles,
+    IReadOnlyDictionary<string, string> Attributes);
