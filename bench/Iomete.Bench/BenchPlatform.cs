@@ -25,6 +25,8 @@ internal sealed class BenchPlatform : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public IServiceProvider Services => app.Services;
+
     public string Token { get; }
 
     public static async Task<BenchPlatform> StartAsync(IReadOnlyDictionary<string, string?>? extra = null)

@@ -18,4 +18,15 @@ public sealed class SqlOptions
     /// <summary>Rows per Arrow record batch in stored results.</summary>
     [Range(1, 1_000_000)]
     public int ResultBatchRows { get; set; } = 10_000;
+
+    /// <summary>
+    /// How often data-access audit records are copied into the system table
+    /// <c>spark_catalog.iomete_system_db.data_access_audit</c>; zero turns the copy off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan AuditExportInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Records younger than this wait for the next copy, so late writes of the audit log are not skipped.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan AuditExportLag { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -35,6 +35,7 @@ public static class SqlRegistration
         services.AddHostedService(sp => sp.GetRequiredService<QueryRunner>());
         services.AddWorksheets();
         services.TryAddSingleton<Explorer.ExplorerCatalog>();
+        services.AddHostedService<SystemTables.AuditTableExporter>();
         return services;
     }
 }

@@ -46,7 +46,7 @@ public sealed class PolicyEvaluators(IPolicySource source, IOptions<DataSecurity
                 SuperUsers = snapshot.SuperUsers.Concat(options.Value.SuperUsers).ToHashSet(StringComparer.Ordinal),
                 SuperGroups = snapshot.SuperGroups.Concat(options.Value.SuperGroups).ToHashSet(StringComparer.Ordinal),
             };
-            var evaluator = new CachingPolicyEvaluator(PolicyEngines.Create(withSupers));
+            var evaluator = PolicyEngines.CreateCached(withSupers);
             current = new Current(evaluator, snapshot.Version, now, signalled);
             return evaluator;
         }

@@ -150,4 +150,27 @@ public sealed class DataPolicyBypassTests(SecuredLakehouseFixture fixture) : ICl
             await Task.Delay(200);
         }
     }
+
+    [Fact]
+    public async Task TheAuditSystemTable_HoldsTheDecisions_AndIsClosedToTheAnalyst()
+    {
+        await RefusedAsync(fixture.Ana, "SELECT * FROM payroll");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var query = await SubmitAsync(fixture.Admin,
+                "SELECT count(*) FROM spark_catalog.iomete_system_db.data_access_audit WHERE user_name = 'ana' AND access_result = 'DENIED' AND resource_path LIKE '%payroll%'");
+            if (query.Str("status") == "COMPLETED")
+            {
+                var page = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{QueriesUrl}/{query.Str("id")}/results");
+                if (page.GetProperty("rows")[0][0].ToString() != "0")
+                {
+                    break;
+                }
+            }
+            Assert.True(DateTime.UtcNow < deadline, "the audit system table did not receive ana's denied read within 30 s: " + query.GetRawText());
+            await Task.Delay(500);
+        }
+        await RefusedAsync(fixture.Ana, "SELECT * FROM spark_catalog.iomete_system_db.data_access_audit");
+    }
 }

@@ -23,7 +23,11 @@ public sealed class SecuredLakehouseFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Platform = await LocalPlatform.StartAsync();
+        Platform = await LocalPlatform.StartAsync(new Dictionary<string, string?>
+        {
+            ["Iomete:Sql:AuditExportInterval"] = "00:00:01",
+            ["Iomete:Sql:AuditExportLag"] = "00:00:00",
+        });
         Admin = await Platform.LoginAsync();
         await Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/admin/identity/users",
             new { username = "ana", email = "ana@example.com", password = Password });
