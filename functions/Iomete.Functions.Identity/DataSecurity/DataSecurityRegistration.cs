@@ -1,0 +1,24 @@
+using Iomete.Functions.Identity.DataSecurity.Policies;
+using Iomete.Functions.Identity.DataSecurity.Roles;
+using Iomete.Functions.Identity.DataSecurity.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Iomete.Functions.Identity.DataSecurity;
+
+public static class DataSecurityRegistration
+{
+    /// <summary>
+    /// The data-security policy store and its API: policies, Ranger roles, resource tags (<see cref="Tags.IResourceTagSource"/>),
+    /// import/export and the data-access audit (<see cref="Audit.DataAccessAuditLog"/>, with its background writer).
+    /// </summary>
+    public static IServiceCollection AddDataSecurityStore(this IServiceCollection services)
+    {
+        services.TryAddSingleton<PolicySetVersion>();
+        services.TryAddSingleton<DataPolicyStore>();
+        services.TryAddSingleton<DataRoleStore>();
+        services.TryAddSingleton<PolicyAuthorizer>();
+        services.TryAddSingleton<PolicyOperations>();
+        return services;
+    }
+}
