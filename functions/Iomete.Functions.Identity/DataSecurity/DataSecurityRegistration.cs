@@ -1,6 +1,7 @@
 using Iomete.Functions.Identity.DataSecurity.Policies;
 using Iomete.Functions.Identity.DataSecurity.Roles;
 using Iomete.Functions.Identity.DataSecurity.Storage;
+using Iomete.Functions.Identity.DataSecurity.Tags;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +20,8 @@ public static class DataSecurityRegistration
         services.TryAddSingleton<DataRoleStore>();
         services.TryAddSingleton<PolicyAuthorizer>();
         services.TryAddSingleton<PolicyOperations>();
+        services.TryAddSingleton<ResourceTagStore>();
+        services.TryAddSingleton<IResourceTagSource>(sp => sp.GetRequiredService<ResourceTagStore>());
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using FluentMigrator;
+using Iomete.Functions.Identity.DataSecurity.Policies;
 
 namespace Iomete.Functions.Identity.DataSecurity.Storage;
 
@@ -91,4 +92,40 @@ public sealed class CreateDataAccessAudit : Migration
     }
 
     public override void Down() => Delete.Table("data_access_audit");
+}
+
+[Migration(202611291003, "identity: default data-security policies")]
+[Tags(IdentityRegistration.Service)]
+public sealed class SeedDefaultDataPolicies : Migration
+{
+    public override void Up()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        foreach (var policy in DefaultPolicies.All)
+        {
+            Insert.IntoTable("data_policies").Row(new
+            {
+                kind = PolicyKind.Access.Name(),
+                service = policy.Service,
+                name = policy.Name,
+                enabled = true,
+                priority = policy.PolicyPriority,
+                version = 1L,
+                body = DataPolicyStore.Serialize(policy),
+                created_by = "system",
+                created_at_ms = now,
+                updated_by = "system",
+                updated_at_ms = now,
+            });
+        }
+        Update.Table("data_policy_set").Set(new { version = 2L }).Where(new { name = "policies" });
+    }
+
+    public override void Down()
+    {
+        foreach (var policy in DefaultPolicies.All)
+        {
+            Delete.FromTable("data_policies").Row(new { service = policy.Service, name = policy.Name });
+        }
+    }
 }
