@@ -1,7 +1,9 @@
+using Iomete.Functions.Identity.DataSecurity.Audit;
 using Iomete.Functions.Identity.DataSecurity.Policies;
 using Iomete.Functions.Identity.DataSecurity.Roles;
 using Iomete.Functions.Identity.DataSecurity.Storage;
 using Iomete.Functions.Identity.DataSecurity.Tags;
+using Iomete.Platform.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -22,6 +24,10 @@ public static class DataSecurityRegistration
         services.TryAddSingleton<PolicyOperations>();
         services.TryAddSingleton<ResourceTagStore>();
         services.TryAddSingleton<IResourceTagSource>(sp => sp.GetRequiredService<ResourceTagStore>());
+        services.AddValidatedOptions<DataSecurityOptions>(DataSecurityOptions.Section);
+        services.TryAddSingleton<DataAccessAuditStore>();
+        services.TryAddSingleton<DataAccessAuditLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<DataAccessAuditLog>());
         return services;
     }
 }
