@@ -1,0 +1,59 @@
+using Iomete.Platform.Functions;
+using Iomete.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Iomete.Functions.Identity.DataSecurity.Policies;
+
+/// <summary>Replace one policy (compare-and-swap on version) (admin, tag and domain-scoped routes).</summary>
+public sealed class UpdatePolicy(PolicyOperations operations)
+{
+    [Function("identity-data-security-policies-update")]
+    [OpenApiOperation("Data security", "Replace an access, mask or filter policy", Description = "kind: access, mask or filter.")]
+    [OpenApiRequestBody(typeof(DataPolicyBody))]
+    [OpenApiResponse(200, typeof(DataPolicyBody))]
+    [OpenApiResponse(400)]
+    [OpenApiResponse(404)]
+    [OpenApiResponse(409)]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/admin/data-security/{kind}/policy/{id}")] HttpRequest request,
+        string kind,
+        string id,
+        CancellationToken ct) => RunAsync(request, kind, tag: false, null, id, ct);
+
+    [Function("identity-data-security-tag-policies-update")]
+    [OpenApiOperation("Data security", "Replace a tag-based access or mask policy", Description = "kind: access or mask.")]
+    [OpenApiRequestBody(typeof(DataPolicyBody))]
+    [OpenApiResponse(200, typeof(DataPolicyBody))]
+    [OpenApiResponse(400)]
+    [OpenApiResponse(404)]
+    [OpenApiResponse(409)]
+    public Task<IActionResult> RunTag(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/admin/data-security/tag/{kind}/policy/{id}")] HttpRequest request,
+        string kind,
+        string id,
+        CancellationToken ct) => RunAsync(request, kind, tag: true, null, id, ct);
+
+    [Function("identity-data-security-domain-policies-update")]
+    [OpenApiOperation("Data security", "Replace a policy of a domain (IOMETE's Python SDK route)", Description = "kind: access, mask or filter. The caller needs access to the domain.")]
+    [OpenApiRequestBody(typeof(DataPolicyBody))]
+    [OpenApiResponse(200, typeof(DataPolicyBody))]
+    [OpenApiResponse(400)]
+    [OpenApiResponse(404)]
+    [OpenApiResponse(409)]
+    public Task<IActionResult> RunDomain(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/v1/domains/{domain}/data-security/{kind}/policy/{id}")] HttpRequest request,
+        string domain,
+        string kind,
+        string id,
+        CancellationToken ct) => RunAsync(request, kind, tag: false, domain, id, ct);
+
+    private async Task<IActionResult> RunAsync(HttpRequest request, string route, bool tag, string? domain, string id, CancellationToken ct)
+    {
+        var caller = await operations.WriterAsync(request, domain, ct);
+        var kind = PolicyKinds.FromRoute(route, tag);
+        var body = await RequestBody.ReadAsync<DataPolicyBody>(request, ct);
+        return ApiResults.Ok(await operations.UpdateAsync(caller, kind, domain, id, body, ct));
+    }
+}
