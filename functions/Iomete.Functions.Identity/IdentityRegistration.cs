@@ -1,6 +1,7 @@
 using Iomete.Functions.Identity.Access;
 using Iomete.Functions.Identity.Auth;
 using Iomete.Functions.Identity.Bootstrap;
+using Iomete.Functions.Identity.DataAccess;
 using Iomete.Functions.Identity.DataSecurity;
 using Iomete.Functions.Identity.Groups;
 using Iomete.Functions.Identity.Roles;
@@ -46,6 +47,7 @@ public static class IdentityRegistration
         // Domains, resource bundles, IAccessControl and IAssetRegistry (after the admin bootstrap).
         services.AddDomainsAndBundles();
         services.AddDataSecurityStore();
+        services.AddDataAccessDecisions();
         return services;
     }
 }

@@ -91,7 +91,7 @@ public sealed class CatalogPolicyEnforcementTests(IcebergFixture fixture) : ICla
 
         // The privileges route the ingest endpoint asks answers from the same policies.
         var privileges = await user.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/v1/catalogs/{IcebergFixture.Catalog}/namespaces/{ns}/tables/open/privileges");
-        Assert.Equal(["SELECT"], privileges.GetProperty("privileges").EnumerateArray().Select(p => p.GetString()).ToArray());
+        Assert.Equal(["SELECT"], privileges.GetProperty("privileges").EnumerateArray().Select(p => p.GetString()!).ToArray());
         await GrantAsync(name, ns, "open", "INSERT");
         privileges = await user.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/v1/catalogs/{IcebergFixture.Catalog}/namespaces/{ns}/tables/open/privileges");
         Assert.Contains("INSERT", privileges.GetProperty("privileges").EnumerateArray().Select(p => p.GetString()));
