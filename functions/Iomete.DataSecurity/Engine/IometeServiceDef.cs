@@ -15,10 +15,6 @@ public static class IometeServiceDef
     public const string TagName = "iomete-tag";
     public const string TagPrefix = "iomete:";
 
-    public static ServiceDefinition Resource { get; } = BuildResource();
-
-    public static ServiceDefinition Tag { get; } = BuildTag();
-
     /// <summary>Hive's mask types (ids, names, transformers) in the order of Hive's service definition.</summary>
     public static IReadOnlyList<MaskTypeDef> MaskTypes { get; } =
     [
@@ -31,6 +27,11 @@ public static class IometeServiceDef
         new() { ItemId = 12, Name = "MASK_DATE_SHOW_YEAR", Label = "Date: show only year", Transformer = "mask({col}, 'x', 'x', 'x', -1, '1', 1, 0, -1)" },
         new() { ItemId = 13, Name = "CUSTOM", Label = "Custom" },
     ];
+
+    // Declared after MaskTypes: static initializers run in textual order.
+    public static ServiceDefinition Resource { get; } = BuildResource();
+
+    public static ServiceDefinition Tag { get; } = BuildTag();
 
     private static ServiceDefinition BuildResource()
     {
