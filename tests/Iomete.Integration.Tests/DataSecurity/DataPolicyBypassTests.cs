@@ -46,7 +46,7 @@ public sealed class DataPolicyBypassTests(SecuredLakehouseFixture fixture) : ICl
     {
         var history = await RowsAsync(fixture.Admin, "DESCRIBE HISTORY customers");
         var first = history[^1].Split('|')[0];
-        var rows = await RowsAsync(fixture.Ana, $"SELECT id, ssn FROM customers VERSION AS OF {first} ORDER BY id");
+        var rows = await RowsAsync(fixture.Ana, $"SELECT id, ssn FROM customers AT (VERSION => {first}) ORDER BY id");
         Assert.Equal(["1|xxx-xx-6789", "3|xxx-xx-3456"], rows);
     }
 

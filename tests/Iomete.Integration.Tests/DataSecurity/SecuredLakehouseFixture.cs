@@ -33,7 +33,7 @@ public sealed class SecuredLakehouseFixture : IAsyncLifetime
             new { username = "ana", email = "ana@example.com", password = Password });
         var bundle = (await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, "/api/v1/admin/domains/default")).Str("bundleId");
         await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"/api/v1/bundles/{bundle}/permissions",
-            new { actorId = "ana", actorType = "USER", permissions = new Dictionary<string, string[]> { ["DOMAIN"] = ["VIEW_DATA_CATALOG"] } });
+            new { actorId = "ana", actorType = "USER", permissions = new Dictionary<string, string[]> { ["DOMAIN"] = ["VIEW_DATA_CATALOG", "EXPORT_SQL_EDITOR"] } });
         Ana = await Platform.LoginAsync("ana", Password);
 
         await SqlAsync(Admin, "CREATE DATABASE sec");
