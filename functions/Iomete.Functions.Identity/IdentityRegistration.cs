@@ -2,6 +2,7 @@ using Iomete.Functions.Identity.Access;
 using Iomete.Functions.Identity.Auth;
 using Iomete.Functions.Identity.Bootstrap;
 using Iomete.Functions.Identity.Groups;
+using Iomete.Functions.Identity.Oidc;
 using Iomete.Functions.Identity.Roles;
 using Iomete.Functions.Identity.Storage;
 using Iomete.Functions.Identity.Tokens;
@@ -41,6 +42,7 @@ public static class IdentityRegistration
         services.TryAddSingleton<ICallerAccessor, CallerAccessor>();
         services.TryAddSingleton<AdminBootstrap>();
         services.AddHostedService<BootstrapService>();
+        services.AddOidcAndSso();
 
         // Domains, resource bundles, IAccessControl and IAssetRegistry (after the admin bootstrap).
         services.AddDomainsAndBundles();
