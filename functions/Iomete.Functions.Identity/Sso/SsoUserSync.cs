@@ -43,7 +43,7 @@ public sealed partial class SsoUserSync(UserStore users, GroupStore groups, Iden
         {
             user = new User(ids.NewId(), identity.Username, identity.Email, identity.FirstName, identity.LastName, UserType.Person, OriginIdp,
                 UserStatus.Active, null, false, false, "sso", now, now, 1);
-            if (!await users.TryInsertAsync(user, ct))
+            if (!await TryInsertAsync(user, ct))
             {
                 // Another login of the same user won the race: continue with that one.
                 user = await users.FindByUsernameAsync(identity.Username, ct) ?? throw new ConflictException("The user changed during sign-in; try again.");
@@ -68,6 +68,18 @@ public sealed partial class SsoUserSync(UserStore users, GroupStore groups, Iden
             await SyncGroupsAsync(user.Id, identity.Groups, ct);
         }
         return user;
+    }
+
+    private async Task<bool> TryInsertAsync(User user, CancellationToken ct)
+    {
+        try
+        {
+            return await users.TryInsertAsync(user, ct);
+        }
+        catch (Exception ex) when (db.IsUniqueViolation(ex))
+        {
+            throw new ConflictException($"Another user has the email '{user.Email}' already.");
+        }
     }
 
     private async Task SyncGroupsAsync(string userId, IReadOnlyList<string> names, CancellationToken ct)
