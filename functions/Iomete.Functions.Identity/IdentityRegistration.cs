@@ -4,6 +4,7 @@ using Iomete.Functions.Identity.Bootstrap;
 using Iomete.Functions.Identity.DataAccess;
 using Iomete.Functions.Identity.DataSecurity;
 using Iomete.Functions.Identity.Groups;
+using Iomete.Functions.Identity.Oidc;
 using Iomete.Functions.Identity.Roles;
 using Iomete.Functions.Identity.Storage;
 using Iomete.Functions.Identity.Tokens;
@@ -43,6 +44,7 @@ public static class IdentityRegistration
         services.TryAddSingleton<ICallerAccessor, CallerAccessor>();
         services.TryAddSingleton<AdminBootstrap>();
         services.AddHostedService<BootstrapService>();
+        services.AddOidcAndSso();
 
         // Domains, resource bundles, IAccessControl and IAssetRegistry (after the admin bootstrap).
         services.AddDomainsAndBundles();

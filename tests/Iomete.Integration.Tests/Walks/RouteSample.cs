@@ -14,6 +14,15 @@ internal static partial class RouteSample
         "core-openapi-document",
         "identity-auth-login",
         "identity-auth-refresh",
+        "identity-oidc-discovery",
+        "identity-oidc-jwks",
+        "identity-oidc-authorize",
+        "identity-oidc-authorize-submit",
+        "identity-oidc-token",
+        "identity-sso-providers",
+        "identity-sso-oidc-login",
+        "identity-sso-oidc-callback",
+        "identity-sso-exchange",
         "iceberg-oauth-tokens",
     ];
 
