@@ -2,7 +2,9 @@ using Iomete.Functions.Identity.Access;
 using Iomete.Functions.Identity.Auth;
 using Iomete.Functions.Identity.Bootstrap;
 using Iomete.Functions.Identity.Groups;
+using Iomete.Functions.Identity.Ldap;
 using Iomete.Functions.Identity.Roles;
+using Iomete.Functions.Identity.Scim;
 using Iomete.Functions.Identity.Storage;
 using Iomete.Functions.Identity.Tokens;
 using Iomete.Functions.Identity.Users;
@@ -44,6 +46,7 @@ public static class IdentityRegistration
 
         // Domains, resource bundles, IAccessControl and IAssetRegistry (after the admin bootstrap).
         services.AddDomainsAndBundles();
+        services.AddLdap().AddScim();
         return services;
     }
 }
