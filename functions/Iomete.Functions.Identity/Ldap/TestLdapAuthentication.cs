@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.Identity.Ldap;
 
-public sealed record LdapTestAuthenticationRequest([property: Required, MaxLength(256)] string Username, [property: Required] string Password);
+public sealed record LdapTestAuthenticationRequest([property: Required, MaxLength(256)] string Username, [property: Required(AllowEmptyStrings = true)] string Password);
 
 /// <summary>The outcome and, on success, the user's fields as the attribute mapping reads them.</summary>
 public sealed record LdapTestAuthenticationResult(bool Success, string Message, LdapUser? User);

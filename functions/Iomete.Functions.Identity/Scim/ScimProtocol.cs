@@ -24,7 +24,7 @@ public static class ScimPaths
 
 /// <summary>A SCIM error with its <c>scimType</c> (RFC 7644 §3.12), carried through the platform's one error mapper.</summary>
 public sealed class ScimException(int status, string? scimType, string detail)
-    : ApiException(status, scimType is null ? ErrorCodes.Validation : ScimException.CodePrefix + scimType, "SCIM error", detail)
+    : ApiException(status, scimType is null ? CodeFor(status) : ScimException.CodePrefix + scimType, "SCIM error", detail)
 {
     public const string CodePrefix = "SCIM_";
 
@@ -43,6 +43,14 @@ public sealed class ScimException(int status, string? scimType, string detail)
     public static ScimException Uniqueness(string detail) => new(409, "uniqueness", detail);
 
     public static ScimException NotFound(string kind, string id) => new(404, null, $"{kind} '{id}' was not found.");
+
+    private static string CodeFor(int status) => status switch
+    {
+        404 => ErrorCodes.NotFound,
+        409 => ErrorCodes.Conflict,
+        412 => ErrorCodes.PreconditionFailed,
+        _ => ErrorCodes.Validation,
+    };
 }
 
 /// <summary>
@@ -74,8 +82,8 @@ internal sealed class ScimErrorBodyWriter : IErrorBodyWriter
     private static string? ScimType(Problem problem) => problem.ErrorCode switch
     {
         var code when code.StartsWith(ScimException.CodePrefix, StringComparison.Ordinal) => code[ScimException.CodePrefix.Length..],
-        ErrorCodes.Validation when problem.Detail?.StartsWith("Malformed JSON", StringComparison.Ordinal) == true => "invalidSyntax",
-        ErrorCodes.Validation => "invalidValue",
+        ErrorCodes.Validation when problem.Status == 400 && problem.Detail?.StartsWith("Malformed JSON", StringComparison.Ordinal) == true => "invalidSyntax",
+        ErrorCodes.Validation when problem.Status == 400 => "invalidValue",
         ErrorCodes.Conflict => "uniqueness",
         _ => null,
     };

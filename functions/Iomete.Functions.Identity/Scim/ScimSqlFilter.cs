@@ -13,6 +13,8 @@ public enum ScimColumnKind
     Boolean,
     /// <summary>UTC epoch milliseconds, compared with an xsd:dateTime value.</summary>
     Instant,
+    /// <summary>A membership test: <see cref="ScimColumn.Sql"/> holds <c>{0}</c> where the compared id goes; eq only.</summary>
+    Member,
 }
 
 public sealed record ScimColumn(string Sql, ScimColumnKind Kind);
@@ -47,6 +49,7 @@ internal sealed class ScimSqlFilter(IReadOnlyDictionary<string, ScimColumn> colu
 
     private static string Present(ScimColumn column) => column.Kind switch
     {
+        ScimColumnKind.Member => throw ScimException.InvalidFilter("'members pr' is not supported."),
         ScimColumnKind.Boolean => "(1 = 1)",
         ScimColumnKind.Instant => $"({column.Sql} IS NOT NULL)",
         _ => $"({column.Sql} IS NOT NULL AND {column.Sql} <> '')",
@@ -65,6 +68,8 @@ internal sealed class ScimSqlFilter(IReadOnlyDictionary<string, ScimColumn> colu
         }
         return column.Kind switch
         {
+            ScimColumnKind.Member when c.Operator == "eq" && c.Value is string id => "(" + string.Format(CultureInfo.InvariantCulture, column.Sql, Add(id)) + ")",
+            ScimColumnKind.Member => throw ScimException.InvalidFilter($"'{c.Attribute}' supports only eq with a member id."),
             ScimColumnKind.Boolean => BooleanCompare(column, c),
             ScimColumnKind.Instant => InstantCompare(column, c),
             _ => TextCompare(column, c),

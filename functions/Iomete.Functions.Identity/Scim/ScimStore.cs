@@ -39,7 +39,13 @@ public sealed class ScimStore(IdentityDb db, TimeProvider clock)
         ["externalid"] = new("m.external_id", ScimColumnKind.ExactText),
         ["meta.created"] = new("g.created_at_ms", ScimColumnKind.Instant),
         ["meta.lastmodified"] = new("COALESCE(m.updated_at_ms, g.created_at_ms)", ScimColumnKind.Instant),
+        ["members"] = new(MemberTest, ScimColumnKind.Member),
+        ["members.value"] = new(MemberTest, ScimColumnKind.Member),
     };
+
+    private const string MemberTest =
+        "EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = g.id AND gm.user_id = {0}) OR " +
+        "EXISTS (SELECT 1 FROM group_subgroups gs WHERE gs.parent_id = g.id AND gs.child_id = {0})";
 
     public async Task<(long Total, IReadOnlyList<(User User, string? ExternalId)> Users)> UsersAsync(ScimFilter? filter, int startIndex, int count, CancellationToken ct)
     {

@@ -90,6 +90,7 @@ internal sealed class LdapScenario : IAsyncDisposable
         }
         seed.Append(CultureInfo.InvariantCulture, $"dn: cn=platform,{Groups}\nobjectClass: groupOfNames\ncn: platform\nmember: uid=bob,{People}\n\n");
         seed.Append(CultureInfo.InvariantCulture, $"dn: cn=engineers,{Groups}\nobjectClass: groupOfNames\ncn: engineers\nmember: uid=alice,{People}\nmember: cn=platform,{Groups}\n\n");
+        seed.Append(CultureInfo.InvariantCulture, $"dn: cn=ops,{Groups}\nobjectClass: posixGroup\ncn: ops\ngidNumber: 5000\nmemberUid: carol\nmemberUid: alice\n\n");
         return seed.ToString();
     }
 

@@ -130,4 +130,26 @@ public sealed class LdapSyncTests
         Assert.Null(await ldap.FindUserAsync("alice"));
         Assert.NotNull(await ldap.FindUserAsync("local"));
     }
+
+    [SlapdFact]
+    public async Task Sync_WithUidMembership_ResolvesMembersByUsername()
+    {
+        await using var ldap = await LdapScenario.StartAsync();
+        var config = LdapConfigTests.Merge(ldap.Config(), new
+        {
+            version = 1,
+            groupSync = new
+            {
+                enabled = true, groupsDn = LdapScenario.Groups, objectClasses = new[] { "posixGroup" }, nameAttribute = "cn",
+                membershipAttribute = "memberUid", membershipAttributeType = "UID", nestedGroups = false,
+            },
+        });
+        await ldap.Admin.PutJsonAsync("/api/v1/admin/identity/ldap", config, HttpStatusCode.OK);
+
+        var counts = await ldap.SyncAsync();
+
+        Assert.Equal(1, counts.GetProperty("groupsCreated").GetInt32());
+        var members = await ldap.Admin.GetJsonAsync($"/api/v1/admin/identity/groups/{await ldap.GroupIdAsync("ops")}/members");
+        Assert.Equal(["alice", "carol"], members.GetProperty("items").EnumerateArray().Select(u => u.Str("username")).Order());
+    }
 }

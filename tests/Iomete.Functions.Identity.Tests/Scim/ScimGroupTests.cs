@@ -56,6 +56,11 @@ public sealed class ScimGroupTests(SqlitePlatform fixture) : IClassFixture<Sqlit
         var byExternal = await admin.ScimGetAsync("/Groups?filter=" + ScimClient.Filter("externalId eq \"grp-ext\""));
         Assert.Equal([two], MemberIds(byExternal.GetProperty("Resources")[0]));
 
+        var withTwo = await admin.ScimGetAsync("/Groups?filter=" + ScimClient.Filter($"id eq \"{id}\" and members eq \"{two}\""));
+        var withOne = await admin.ScimGetAsync("/Groups?filter=" + ScimClient.Filter($"id eq \"{id}\" and members.value eq \"{one}\""));
+        Assert.Equal(1, withTwo.GetProperty("totalResults").GetInt32());
+        Assert.Equal(0, withOne.GetProperty("totalResults").GetInt32());
+
         var cleared = await admin.ScimAsync(HttpMethod.Patch, $"/Groups/{id}", ScimClient.Patch(new { op = "remove", path = "members" }));
         Assert.Empty(MemberIds(cleared));
 
