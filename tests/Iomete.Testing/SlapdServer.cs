@@ -182,16 +182,26 @@ public sealed class SlapdServer : IAsyncDisposable
     }
 }
 
-/// <summary>A fact that needs slapd: skipped here with the reason when it is missing, run (and failing) in CI.</summary>
+/// <summary>
+/// A fact that needs slapd (and PostgreSQL with <see cref="WithPostgres"/>): skipped here with the reason when one is
+/// missing, run (and failing) in CI.
+/// </summary>
 [XunitTestCaseDiscoverer("Iomete.Testing.SlapdFactDiscoverer", "Iomete.Testing")]
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class SlapdFactAttribute : FactAttribute;
+public sealed class SlapdFactAttribute : FactAttribute
+{
+    public bool WithPostgres { get; set; }
+}
 
 public sealed class SlapdFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
 {
     protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
-        SlapdServer.MissingReason() is { } missing && !Requires.InCi
+        Missing(factAttribute) is { } missing && !Requires.InCi
             ? new XunitSkippedDataRowTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(),
                 discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, missing)
             : base.CreateTestCase(discoveryOptions, testMethod, factAttribute);
+
+    private static string? Missing(IAttributeInfo fact) =>
+        SlapdServer.MissingReason()
+        ?? (fact.GetNamedArgument<bool>(nameof(SlapdFactAttribute.WithPostgres)) ? PostgresServer.MissingReason() : null);
 }

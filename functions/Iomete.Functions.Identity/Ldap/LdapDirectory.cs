@@ -13,7 +13,11 @@ public sealed record LdapEntry(string Dn, IReadOnlyDictionary<string, IReadOnlyL
 }
 
 /// <summary>An LDAP server could not be reached or refused the service bind; the message is safe to show an admin.</summary>
-public sealed class LdapUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class LdapUnavailableException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>The server dropped the connection, was busy or timed out: trying again may succeed.</summary>
+    public bool Transient => InnerException is LdapException { ErrorCode: 51 or 52 or 81 or 85 };
+}
 
 /// <summary>
 /// A connection to the configured server over System.DirectoryServices.Protocols (libldap on Linux). Its calls block,

@@ -22,7 +22,34 @@ public sealed partial class LdapSync(
     public async Task<LdapSyncCounts> RunAsync(LdapConnectionSettings config, bool includeGroups, CancellationToken ct)
     {
         var settings = config.Settings;
-        var (found, groupEntries) = await LdapDirectory.RunAsync(() =>
+        var (found, groupEntries) = await ReadWithRetryAsync(config, includeGroups, ct);
+        var counts = new LdapSyncCounts();
+        var byDn = await SyncUsersAsync(found, settings, counts, ct);
+        if (groupEntries is not null)
+        {
+            await groups.RunAsync(groupEntries, settings.GroupSync, byDn, counts, ct);
+        }
+        return counts;
+    }
+
+    /// <summary>Reads every user (and group) entry; a dropped connection is retried once, since paging cannot resume on a new one.</summary>
+    private static async Task<(List<LdapEntry> Users, List<LdapEntry>? Groups)> ReadWithRetryAsync(LdapConnectionSettings config, bool includeGroups, CancellationToken ct)
+    {
+        try
+        {
+            return await ReadAsync(config, includeGroups, ct);
+        }
+        catch (LdapUnavailableException ex) when (ex.Transient)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            return await ReadAsync(config, includeGroups, ct);
+        }
+    }
+
+    private static Task<(List<LdapEntry> Users, List<LdapEntry>? Groups)> ReadAsync(LdapConnectionSettings config, bool includeGroups, CancellationToken ct)
+    {
+        var settings = config.Settings;
+        return LdapDirectory.RunAsync(() =>
         {
             using var directory = LdapDirectory.Open(config);
             var userEntries = directory.Search(settings.UsersDn,
@@ -34,14 +61,6 @@ public sealed partial class LdapSync(
                 : null;
             return (userEntries, groupList);
         }, ct);
-
-        var counts = new LdapSyncCounts();
-        var byDn = await SyncUsersAsync(found, settings, counts, ct);
-        if (groupEntries is not null)
-        {
-            await groups.RunAsync(groupEntries, settings.GroupSync, byDn, counts, ct);
-        }
-        return counts;
     }
 
     /// <summary>Creates, updates, restores and disables users; returns user id by normalized DN and by username.</summary>

@@ -29,10 +29,12 @@ internal sealed class LdapScenario : IAsyncDisposable
     public LocalPlatform Platform { get; }
     public HttpClient Admin { get; }
 
-    public static async Task<LdapScenario> StartAsync(int bulkUsers = 0, int pageSize = 500, bool configure = true)
+    public static async Task<LdapScenario> StartAsync(int bulkUsers = 0, int pageSize = 500, bool configure = true, bool postgres = false)
     {
         var slapd = await SlapdServer.StartAsync(Seed(bulkUsers));
-        var platform = await LocalPlatform.StartAsync(new Dictionary<string, string?> { ["Iomete:Identity:MaxFailedLoginsPerIp"] = "1000" });
+        var settings = postgres ? (await PostgresServer.SharedAsync()).Settings(PostgresServer.NewDatabasePrefix()) : [];
+        settings["Iomete:Identity:MaxFailedLoginsPerIp"] = "1000";
+        var platform = await LocalPlatform.StartAsync(settings);
         var admin = await platform.LoginAsync();
         var scenario = new LdapScenario(slapd, platform, admin);
         if (configure)

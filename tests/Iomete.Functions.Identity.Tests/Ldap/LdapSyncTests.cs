@@ -152,4 +152,24 @@ public sealed class LdapSyncTests
         var members = await ldap.Admin.GetJsonAsync($"/api/v1/admin/identity/groups/{await ldap.GroupIdAsync("ops")}/members");
         Assert.Equal(["alice", "carol"], members.GetProperty("items").EnumerateArray().Select(u => u.Str("username")).Order());
     }
+
+    [SlapdFact(WithPostgres = true)]
+    public async Task SyncLoginAndRemoval_OnPostgres()
+    {
+        await using var ldap = await LdapScenario.StartAsync(postgres: true);
+
+        var counts = await ldap.SyncAsync();
+        await ldap.Slapd.ModifyAsync($"dn: cn=platform,{LdapScenario.Groups}\nchangetype: delete\n\ndn: uid=bob,{LdapScenario.People}\nchangetype: delete\n");
+        var removed = await ldap.SyncAsync();
+        using var alice = await ldap.Platform.LoginAsync("alice", "alice-pass-1");
+        var status = await ldap.Admin.GetJsonAsync("/api/v1/admin/identity/ldap/sync-status");
+        var imported = await ldap.Admin.DeleteAsyncJson("/api/v1/admin/identity/ldap/imported", HttpStatusCode.OK);
+
+        Assert.Equal(4, counts.GetProperty("usersCreated").GetInt32());
+        Assert.Equal(2, counts.GetProperty("groupsCreated").GetInt32());
+        Assert.Equal(1, removed.GetProperty("usersDisabled").GetInt32());
+        Assert.Equal(1, removed.GetProperty("groupsRemoved").GetInt32());
+        Assert.Equal("SUCCEEDED", status.Str("outcome"));
+        Assert.Equal(4, imported.GetProperty("usersDeleted").GetInt32());
+    }
 }

@@ -5,7 +5,8 @@ using Iomete.Testing;
 
 namespace Iomete.Functions.Identity.Tests.Scim;
 
-public sealed class ScimGroupTests(SqlitePlatform fixture) : IClassFixture<SqlitePlatform>
+public abstract class ScimGroupTests<TPlatform>(TPlatform fixture) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
 {
     private LocalPlatform Platform => fixture.Platform;
 
@@ -18,7 +19,7 @@ public sealed class ScimGroupTests(SqlitePlatform fixture) : IClassFixture<Sqlit
     private static string[] MemberIds(JsonElement group) =>
         group.TryGetProperty("members", out var members) ? members.EnumerateArray().Select(m => m.Str("value")).Order().ToArray() : [];
 
-    [Fact]
+    [ServiceFact]
     public async Task AzureFlow_CreateGroupWithMembers_PatchAddAndRemove_FilterAndDelete()
     {
         using var admin = await Platform.LoginAsync();
@@ -68,7 +69,7 @@ public sealed class ScimGroupTests(SqlitePlatform fixture) : IClassFixture<Sqlit
         await admin.ScimGetAsync($"/Groups/{id}", HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Put_ReplacesMembers_ButNotTheName_AndUnknownMembersAre400()
     {
         using var admin = await Platform.LoginAsync();
@@ -89,7 +90,7 @@ public sealed class ScimGroupTests(SqlitePlatform fixture) : IClassFixture<Sqlit
         Assert.Equal("uniqueness", duplicate.Str("scimType"));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Patch_WithABadBody_Returns400InSimsErrorSchema()
     {
         using var admin = await Platform.LoginAsync();
@@ -104,3 +105,8 @@ public sealed class ScimGroupTests(SqlitePlatform fixture) : IClassFixture<Sqlit
         Assert.Equal("invalidSyntax", notJson.Str("scimType"));
     }
 }
+
+public sealed class ScimGroupTestsOnSqlite(SqlitePlatform fixture) : ScimGroupTests<SqlitePlatform>(fixture);
+
+[NeedsServices(TestService.Postgres)]
+public sealed class ScimGroupTestsOnPostgres(PostgresPlatform fixture) : ScimGroupTests<PostgresPlatform>(fixture);

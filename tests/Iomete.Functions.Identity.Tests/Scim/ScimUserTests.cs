@@ -4,11 +4,12 @@ using Iomete.Testing;
 
 namespace Iomete.Functions.Identity.Tests.Scim;
 
-public sealed class ScimUserTests(SqlitePlatform fixture) : IClassFixture<SqlitePlatform>
+public abstract class ScimUserTests<TPlatform>(TPlatform fixture) : IClassFixture<TPlatform>
+    where TPlatform : PlatformFixture
 {
     private LocalPlatform Platform => fixture.Platform;
 
-    [Fact]
+    [ServiceFact]
     public async Task OktaFlow_CreateFindDeactivateReactivateAndDelete()
     {
         using var admin = await Platform.LoginAsync();
@@ -52,7 +53,7 @@ public sealed class ScimUserTests(SqlitePlatform fixture) : IClassFixture<Sqlite
         Assert.Equal("urn:ietf:params:scim:api:messages:2.0:Error", gone.GetProperty("schemas")[0].GetString());
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Create_WithATakenUserName_Returns409Uniqueness()
     {
         using var admin = await Platform.LoginAsync();
@@ -65,7 +66,7 @@ public sealed class ScimUserTests(SqlitePlatform fixture) : IClassFixture<Sqlite
         Assert.Equal("409", conflict.Str("status"));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Put_ReplacesAttributes_AcceptsApplicationJson_AndKeepsTheUserNameImmutable()
     {
         using var admin = await Platform.LoginAsync();
@@ -86,7 +87,7 @@ public sealed class ScimUserTests(SqlitePlatform fixture) : IClassFixture<Sqlite
         Assert.Equal(id, byExternal.GetProperty("Resources")[0].Str("id"));
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task List_PagesWithStartIndexAndCount()
     {
         using var admin = await Platform.LoginAsync();
@@ -113,7 +114,7 @@ public sealed class ScimUserTests(SqlitePlatform fixture) : IClassFixture<Sqlite
         Assert.Equal(5, countOnly.GetProperty("totalResults").GetInt32());
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task List_FiltersWithOperatorsLogicAndParentheses()
     {
         using var admin = await Platform.LoginAsync();
@@ -138,25 +139,22 @@ public sealed class ScimUserTests(SqlitePlatform fixture) : IClassFixture<Sqlite
         Assert.Equal(["ann", "cid"], await NamesAsync("emails[value ne \"" + prefix + "ben@b.example\"]"));
     }
 
-    [Theory]
-    [InlineData("userName eq")]
-    [InlineData("userName equals \"x\"")]
-    [InlineData("password eq \"x\"")]
-    [InlineData("(userName eq \"x\"")]
-    [InlineData("userName eq x")]
-    [InlineData("active eq \"yes\"")]
-    public async Task List_WithABadFilter_Returns400InvalidFilter(string filter)
+    [ServiceFact]
+    public async Task List_WithABadFilter_Returns400InvalidFilter()
     {
         using var admin = await Platform.LoginAsync();
 
-        var error = await admin.ScimGetAsync("/Users?filter=" + ScimClient.Filter(filter), HttpStatusCode.BadRequest);
+        foreach (var filter in new[] { "userName eq", "userName equals \"x\"", "password eq \"x\"", "(userName eq \"x\"", "userName eq x", "active eq \"yes\"" })
+        {
+            var error = await admin.ScimGetAsync("/Users?filter=" + ScimClient.Filter(filter), HttpStatusCode.BadRequest);
 
-        Assert.Equal("invalidFilter", error.Str("scimType"));
-        Assert.Equal("400", error.Str("status"));
-        Assert.Equal("urn:ietf:params:scim:api:messages:2.0:Error", error.GetProperty("schemas")[0].GetString());
+            Assert.Equal("invalidFilter", error.Str("scimType"));
+            Assert.Equal("400", error.Str("status"));
+            Assert.Equal("urn:ietf:params:scim:api:messages:2.0:Error", error.GetProperty("schemas")[0].GetString());
+        }
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task ScimRoutes_Need_A_Token_WithIamManager()
     {
         using var anonymous = Platform.Anonymous();
@@ -183,3 +181,8 @@ public sealed class ScimUserTests(SqlitePlatform fixture) : IClassFixture<Sqlite
         Assert.True(config.GetProperty("filter").GetProperty("supported").GetBoolean());
     }
 }
+
+public sealed class ScimUserTestsOnSqlite(SqlitePlatform fixture) : ScimUserTests<SqlitePlatform>(fixture);
+
+[NeedsServices(TestService.Postgres)]
+public sealed class ScimUserTestsOnPostgres(PostgresPlatform fixture) : ScimUserTests<PostgresPlatform>(fixture);
