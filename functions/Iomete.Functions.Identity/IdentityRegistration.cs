@@ -4,8 +4,10 @@ using Iomete.Functions.Identity.Bootstrap;
 using Iomete.Functions.Identity.DataAccess;
 using Iomete.Functions.Identity.DataSecurity;
 using Iomete.Functions.Identity.Groups;
+using Iomete.Functions.Identity.Ldap;
 using Iomete.Functions.Identity.Oidc;
 using Iomete.Functions.Identity.Roles;
+using Iomete.Functions.Identity.Scim;
 using Iomete.Functions.Identity.Storage;
 using Iomete.Functions.Identity.Tokens;
 using Iomete.Functions.Identity.Users;
@@ -50,6 +52,7 @@ public static class IdentityRegistration
         services.AddDomainsAndBundles();
         services.AddDataSecurityStore();
         services.AddDataAccessDecisions();
+        services.AddLdap().AddScim();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Iomete.Functions.Identity.Ldap;
 using Iomete.Functions.Identity.Users;
 using Iomete.Platform.Errors;
 using Iomete.Platform.Functions;
@@ -21,7 +22,7 @@ public sealed record TokenResponse(
     bool PasswordChangeRequired);
 
 /// <summary>Username and password in, a session out. One answer for unknown users and wrong passwords.</summary>
-public sealed class Login(UserStore users, PasswordHasher hasher, SessionStore sessions, LoginThrottle throttle, TimeProvider clock)
+public sealed class Login(UserStore users, PasswordHasher hasher, SessionStore sessions, LoginThrottle throttle, TimeProvider clock, LdapAuthenticator ldap)
 {
     [Function("identity-auth-login")]
     [AllowAnonymousCaller]
@@ -40,14 +41,24 @@ public sealed class Login(UserStore users, PasswordHasher hasher, SessionStore s
 
         await throttle.EnsureAllowedAsync(username, clientIp, ct);
         var user = await users.FindByUsernameAsync(username, ct);
-        var valid = user is not null ? hasher.Verify(body.Password, user.PasswordHash) : Decoy(body.Password);
+        bool valid;
+        if (await ldap.DecidesAsync(user, ct) is { } directory)
+        {
+            // LDAP users (and, with LDAP on, usernames unknown here) log in by binding to the directory; never by a local password.
+            user = await ldap.AuthenticateAsync(directory, user, username, body.Password, ct);
+            valid = user is not null;
+        }
+        else
+        {
+            valid = user is not null ? hasher.Verify(body.Password, user.PasswordHash) : Decoy(body.Password);
+        }
         if (user is null || !valid || user.Status != UserStatus.Active)
         {
             await throttle.RecordFailureAsync(username, clientIp, ct);
             throw new UnauthorizedException("Invalid username or password.");
         }
 
-        if (hasher.NeedsRehash(user.PasswordHash!))
+        if (user.PasswordHash is { } hash && hasher.NeedsRehash(hash))
         {
             await TryRehashAsync(user, body.Password, ct);
         }

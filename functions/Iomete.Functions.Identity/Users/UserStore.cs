@@ -41,6 +41,15 @@ public sealed class UserStore(IdentityDb db)
         return row?.ToUser();
     }
 
+    /// <summary>Every user of one origin (LDAP sync compares them with the directory).</summary>
+    public async Task<IReadOnlyList<User>> ListByOriginAsync(string origin, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM users WHERE origin = @origin", new { origin }, cancellationToken: ct));
+        return rows.Select(r => r.ToUser()).ToList();
+    }
+
     /// <summary>Inserts a user; false when the username is taken (used by the race-safe bootstrap).</summary>
     public async Task<bool> TryInsertAsync(User user, CancellationToken ct)
     {
