@@ -24,6 +24,12 @@ public sealed class PolicyEngine : IPolicyEvaluator
     private readonly IReadOnlySet<string> _superGroups;
 
     public PolicyEngine(ServiceDefinition serviceDef, PolicySnapshot snapshot, ServiceDefinition? tagServiceDef = null)
+        : this(serviceDef, snapshot, tagServiceDef, indexed: true)
+    {
+    }
+
+    /// <param name="indexed">False scans every policy for every request (the benchmark's baseline).</param>
+    internal PolicyEngine(ServiceDefinition serviceDef, PolicySnapshot snapshot, ServiceDefinition? tagServiceDef, bool indexed)
     {
         ArgumentNullException.ThrowIfNull(serviceDef);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -31,11 +37,11 @@ public sealed class PolicyEngine : IPolicyEvaluator
         ServiceDef = serviceDef;
         var types = new AccessTypes(serviceDef.AccessTypes);
         var resources = snapshot.ResourcePolicies;
-        _access = new PolicyRepository(OfType(resources, RangerPolicyTypes.Access), serviceDef, serviceDef.Resources, types, false, CompiledPolicy.Compare);
+        _access = new PolicyRepository(OfType(resources, RangerPolicyTypes.Access), serviceDef, serviceDef.Resources, types, false, CompiledPolicy.Compare, indexed);
         _masks = new PolicyRepository(OfType(resources, RangerPolicyTypes.DataMask), serviceDef,
-            ResourceHierarchies.Restrict(serviceDef.Resources, serviceDef.DataMaskDef?.Resources), types, false, CompiledPolicy.CompareByName);
+            ResourceHierarchies.Restrict(serviceDef.Resources, serviceDef.DataMaskDef?.Resources), types, false, CompiledPolicy.CompareByName, indexed);
         _rowFilters = new PolicyRepository(OfType(resources, RangerPolicyTypes.RowFilter), serviceDef,
-            ResourceHierarchies.Restrict(serviceDef.Resources, serviceDef.RowFilterDef?.Resources), types, false, CompiledPolicy.CompareByName);
+            ResourceHierarchies.Restrict(serviceDef.Resources, serviceDef.RowFilterDef?.Resources), types, false, CompiledPolicy.CompareByName, indexed);
         if (tagServiceDef is not null && snapshot.TagPolicies.Count > 0)
         {
             var tagTypes = new AccessTypes(tagServiceDef.AccessTypes);
