@@ -82,14 +82,13 @@ public sealed class PolicyEngine : IPolicyEvaluator
     {
         ArgumentNullException.ThrowIfNull(request);
         var user = request.User;
-        var groups = user.Groups.Contains(PublicGroup) ? user.Groups : new HashSet<string>(user.Groups, StringComparer.Ordinal) { PublicGroup };
-        var roles = _roles.Resolve(user.Name, groups, user.Roles);
-        return new RequestContext(request, new EvalUser(user.Name, groups, roles, user.Attributes));
+        var roles = _roles.Resolve(user.Name, user.Groups, user.Roles);
+        return new RequestContext(request, new EvalUser(user.Name, user.Groups, roles, user.Attributes));
     }
 
     private bool IsSuperUser(EvalUser user)
     {
-        if (_superUsers.Contains(user.Name))
+        if (_superUsers.Contains(user.Name) || _superGroups.Contains(PublicGroup))
         {
             return true;
         }
