@@ -42,6 +42,10 @@ if (options.Mode is "data-policy")
 {
     sections.Add(await DataPolicyBenchmark.RunAsync(options));
 }
+if (options.Mode is "policy")
+{
+    sections.Add(PolicyBenchmark.Run(options));
+}
 if (options.Mode is "handoff")
 {
     sections.Add(await HandoffBenchmark.RunAsync());

@@ -18,6 +18,7 @@ public sealed class CachingPolicyEvaluator : IPolicyEvaluator
     private readonly IPolicyEvaluator _inner;
     private readonly int _capacity;
     private readonly long _bucketTicks;
+    private int _entries;
     private readonly ConcurrentDictionary<string, AccessOutcome> _access = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, MaskOutcome> _masks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RowFilterOutcome> _rowFilters = new(StringComparer.Ordinal);
@@ -50,62 +51,78 @@ public sealed class CachingPolicyEvaluator : IPolicyEvaluator
             return hit;
         }
         var value = evaluate(request);
-        if (cache.Count >= _capacity)
+        // ConcurrentDictionary.Count takes every lock; a counter keeps misses cheap. It may drift slightly under races.
+        if (Interlocked.Increment(ref _entries) > _capacity)
         {
-            cache.Clear();
+            Interlocked.Exchange(ref _entries, 0);
+            _access.Clear();
+            _masks.Clear();
+            _rowFilters.Clear();
         }
         cache.TryAdd(key, value);
         return value;
     }
 
+    /// <summary>
+    /// An unambiguous encoding of everything a decision depends on. Sets and maps are written in their enumeration
+    /// order: equal requests built differently may take two entries, never share a wrong one.
+    /// </summary>
     private string Key(PolicyRequest request)
     {
-        const char Sep = '\u001f';
-        var sb = new StringBuilder(128);
+        var sb = new StringBuilder(160);
         var user = request.User;
-        sb.Append(user.Name).Append(Sep);
-        AppendSorted(sb, user.Groups);
-        AppendSorted(sb, user.Roles);
-        foreach (var (k, v) in user.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+        Field(sb, user.Name);
+        foreach (var group in user.Groups)
         {
-            sb.Append(k).Append('=').Append(v).Append(Sep);
+            Field(sb, group);
         }
         sb.Append('\u001e');
-        foreach (var (k, v) in request.Resource.OrderBy(r => r.Key, StringComparer.Ordinal))
+        foreach (var role in user.Roles)
         {
-            sb.Append(k).Append('=').Append(v).Append(Sep);
+            Field(sb, role);
         }
-        sb.Append('\u001e').Append(request.AccessType).Append(Sep).Append(request.ResourceOwner).Append(Sep).Append(request.ClientIp).Append(Sep);
-        sb.Append(request.AccessTime.UtcTicks / _bucketTicks).Append(Sep);
+        sb.Append('\u001e');
+        foreach (var (k, v) in user.Attributes)
+        {
+            Field(sb, k);
+            Field(sb, v);
+        }
+        sb.Append('\u001e');
+        foreach (var (k, v) in request.Resource)
+        {
+            Field(sb, k);
+            Field(sb, v);
+        }
+        sb.Append('\u001e');
+        Field(sb, request.AccessType);
+        Field(sb, request.ResourceOwner);
+        Field(sb, request.ClientIp);
+        sb.Append(request.AccessTime.UtcTicks / _bucketTicks);
         if (request.Tags is { Count: > 0 } tags)
         {
             foreach (var tag in tags)
             {
-                sb.Append(tag.Type).Append('/').Append(tag.MatchType);
-                foreach (var (k, v) in tag.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+                sb.Append('\u001e');
+                Field(sb, tag.Type);
+                Field(sb, tag.MatchType);
+                foreach (var (k, v) in tag.Attributes)
                 {
-                    sb.Append(k).Append('=').Append(v).Append(',');
+                    Field(sb, k);
+                    Field(sb, v);
                 }
-                sb.Append(Sep);
             }
         }
         return sb.ToString();
     }
 
-    private static void AppendSorted(StringBuilder sb, IReadOnlySet<string> values)
+    /// <summary>Length-prefixed, so no value can imitate a separator.</summary>
+    private static void Field(StringBuilder sb, string? value)
     {
-        if (values.Count == 1)
+        if (value is null)
         {
-            sb.Append(values.First()).Append(Sep());
+            sb.Append('~');
+            return;
         }
-        else
-        {
-            foreach (var v in values.Order(StringComparer.Ordinal))
-            {
-                sb.Append(v).Append(Sep());
-            }
-        }
-        sb.Append('\u001d');
-        static char Sep() => ',';
+        sb.Append(value.Length).Append(':').Append(value);
     }
 }

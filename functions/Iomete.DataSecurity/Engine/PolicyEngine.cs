@@ -24,6 +24,12 @@ public sealed class PolicyEngine : IPolicyEvaluator
     private readonly IReadOnlySet<string> _superGroups;
 
     public PolicyEngine(ServiceDefinition serviceDef, PolicySnapshot snapshot, ServiceDefinition? tagServiceDef = null)
+        : this(serviceDef, snapshot, tagServiceDef, indexed: true)
+    {
+    }
+
+    /// <param name="indexed">False scans every policy for every request (the benchmark's baseline).</param>
+    internal PolicyEngine(ServiceDefinition serviceDef, PolicySnapshot snapshot, ServiceDefinition? tagServiceDef, bool indexed)
     {
         ArgumentNullException.ThrowIfNull(serviceDef);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -31,11 +37,11 @@ public sealed class PolicyEngine : IPolicyEvaluator
         ServiceDef = serviceDef;
         var types = new AccessTypes(serviceDef.AccessTypes);
         var resources = snapshot.ResourcePolicies;
-        _access = new PolicyRepository(OfType(resources, RangerPolicyTypes.Access), serviceDef, serviceDef.Resources, types, false, CompiledPolicy.Compare);
+        _access = new PolicyRepository(OfType(resources, RangerPolicyTypes.Access), serviceDef, serviceDef.Resources, types, false, CompiledPolicy.Compare, indexed);
         _masks = new PolicyRepository(OfType(resources, RangerPolicyTypes.DataMask), serviceDef,
-            ResourceHierarchies.Restrict(serviceDef.Resources, serviceDef.DataMaskDef?.Resources), types, false, CompiledPolicy.CompareByName);
+            ResourceHierarchies.Restrict(serviceDef.Resources, serviceDef.DataMaskDef?.Resources), types, false, CompiledPolicy.CompareByName, indexed);
         _rowFilters = new PolicyRepository(OfType(resources, RangerPolicyTypes.RowFilter), serviceDef,
-            ResourceHierarchies.Restrict(serviceDef.Resources, serviceDef.RowFilterDef?.Resources), types, false, CompiledPolicy.CompareByName);
+            ResourceHierarchies.Restrict(serviceDef.Resources, serviceDef.RowFilterDef?.Resources), types, false, CompiledPolicy.CompareByName, indexed);
         if (tagServiceDef is not null && snapshot.TagPolicies.Count > 0)
         {
             var tagTypes = new AccessTypes(tagServiceDef.AccessTypes);
@@ -76,14 +82,13 @@ public sealed class PolicyEngine : IPolicyEvaluator
     {
         ArgumentNullException.ThrowIfNull(request);
         var user = request.User;
-        var groups = user.Groups.Contains(PublicGroup) ? user.Groups : new HashSet<string>(user.Groups, StringComparer.Ordinal) { PublicGroup };
-        var roles = _roles.Resolve(user.Name, groups, user.Roles);
-        return new RequestContext(request, new EvalUser(user.Name, groups, roles, user.Attributes));
+        var roles = _roles.Resolve(user.Name, user.Groups, user.Roles);
+        return new RequestContext(request, new EvalUser(user.Name, user.Groups, roles, user.Attributes));
     }
 
     private bool IsSuperUser(EvalUser user)
     {
-        if (_superUsers.Contains(user.Name))
+        if (_superUsers.Contains(user.Name) || _superGroups.Contains(PublicGroup))
         {
             return true;
         }

@@ -22,7 +22,8 @@ internal sealed class PolicyRepository
         IReadOnlyList<ResourceDef> resources,
         AccessTypes accessTypes,
         bool isTag,
-        Comparison<CompiledPolicy> order)
+        Comparison<CompiledPolicy> order,
+        bool indexed = true)
     {
         var hierarchies = new ResourceHierarchies(resources);
         var compiled = policies.Where(p => p.IsEnabled)
@@ -35,7 +36,7 @@ internal sealed class PolicyRepository
         }
         AccessTypes = accessTypes;
         ServiceDef = serviceDef;
-        _indexKey = hierarchies.Paths.Count > 0 ? hierarchies.Paths[0][0].Name : null;
+        _indexKey = indexed && hierarchies.Paths.Count > 0 ? hierarchies.Paths[0][0].Name : null;
         var exact = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var prefix = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var always = new List<int>();

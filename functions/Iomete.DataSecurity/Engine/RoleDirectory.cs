@@ -39,6 +39,7 @@ internal sealed class RoleDirectory
         var result = new HashSet<string>(direct, StringComparer.Ordinal);
         var pending = new Stack<string>(direct);
         Push(_byUser, user, result, pending);
+        Push(_byGroup, PolicyEngine.PublicGroup, result, pending);
         foreach (var group in groups)
         {
             Push(_byGroup, group, result, pending);

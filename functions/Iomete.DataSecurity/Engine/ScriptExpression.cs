@@ -137,9 +137,9 @@ internal static class ScriptExpression
         private static readonly (string Name, Func<string?, Func<ConditionContext, bool>?> Build)[] Functions =
         [
             ("IS_IN_ROLE", a => a is null ? null : c => c.User.Roles.Contains(a)),
-            ("IS_IN_GROUP", a => a is null ? null : c => c.User.Groups.Contains(a)),
+            ("IS_IN_GROUP", a => a is null ? null : c => a == PolicyEngine.PublicGroup || c.User.Groups.Contains(a)),
             ("IS_IN_ANY_ROLE", a => a is null ? c => c.User.Roles.Count > 0 : null),
-            ("IS_IN_ANY_GROUP", a => a is null ? c => c.User.Groups.Count > 1 : null),
+            ("IS_IN_ANY_GROUP", a => a is null ? c => c.User.Groups.Count > 0 : null),
             ("ctx.isAccessedBefore", a => a is null ? null : c => Compare(c, a) < 0),
             ("ctx.isAccessedAfter", a => a is null ? null : c => Compare(c, a) > 0),
         ];
