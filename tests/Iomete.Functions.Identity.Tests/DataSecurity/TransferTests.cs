@@ -62,23 +62,28 @@ public sealed class TransferTests
             resources = new[] { new { tags = new[] { "PII" } } },
             denyPolicyItems = new[] { new { groups = new[] { "public" }, accesses = new[] { "SELECT" } } },
         }, HttpStatusCode.Created);
+        await admin.PostJsonAsync("/api/v2/admin/domains", new { id = "marketing", owner = new { id = "admin", type = "USER" } }, HttpStatusCode.Created);
+        await admin.PostJsonAsync("/api/v1/domains/marketing/data-security/access/policy", DataSecurityClients.AccessPolicy("campaigns"), HttpStatusCode.Created);
         var exported = await ExportAsync(admin);
         Assert.Equal("iomete", exported["serviceName"]!.GetValue<string>());
         Assert.Equal("iomete_tag", exported["tagPolicies"]!["serviceName"]!.GetValue<string>());
-        Assert.Equal(5, exported["policies"]!.AsArray().Count);  // 2 defaults + 3
+        Assert.Equal(6, exported["policies"]!.AsArray().Count);  // 2 defaults + 4
+        Assert.Equal("marketing", exported["policies"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "campaigns")!["zoneName"]!.GetValue<string>());
 
         await using var target = await LocalPlatform.StartAsync();
         using var targetAdmin = await target.LoginAsync();
         using var response = await targetAdmin.PostAsync($"{Base}/import",
             new StringContent(exported.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         var result = await response.JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(4, result.GetProperty("policies").GetProperty("created").GetInt32());
+        Assert.Equal(5, result.GetProperty("policies").GetProperty("created").GetInt32());
         Assert.Equal(2, result.GetProperty("policies").GetProperty("updated").GetInt32());  // the seeded defaults
         Assert.Equal(2, result.GetProperty("roles").GetProperty("created").GetInt32());
 
         Assert.Equal(Comparable(exported), Comparable(await ExportAsync(targetAdmin)));
         var imported = await targetAdmin.GetJsonAsync($"{Base}/access/policy?search=sales-read");
         Assert.Equal("OVERRIDE", imported.GetProperty("items")[0].Str("priority"));
+        var campaigns = await targetAdmin.GetJsonAsync($"{Base}/access/policy?search=campaigns");
+        Assert.Equal("marketing", campaigns.GetProperty("items")[0].Str("domain"));
     }
 
     [Fact]

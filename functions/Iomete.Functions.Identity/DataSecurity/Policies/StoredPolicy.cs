@@ -16,6 +16,12 @@ public sealed record StoredPolicy(
 {
     public string Name => Policy.Name;
 
-    /// <summary>The Ranger policy with the row's id and version in it, as the engine and the export see it.</summary>
-    public RangerPolicy Effective => Policy with { Id = Id, Version = Version, Service = Kind.Service(), ZoneName = Domain };
+    /// <summary>
+    /// The Ranger policy with the row's id and version in it, as the engine sees it. The domain is not a Ranger security
+    /// zone for the engine (it would confine the policy to zone resources), so <c>zoneName</c> stays empty here.
+    /// </summary>
+    public RangerPolicy Effective => Policy with { Id = Id, Version = Version, Service = Kind.Service(), ZoneName = null };
+
+    /// <summary>The exported form: <see cref="Effective"/> with the domain in <c>zoneName</c>, which the import reads back.</summary>
+    public RangerPolicy Exported => Effective with { ZoneName = Domain };
 }

@@ -23,7 +23,7 @@ public sealed class ExportPolicies(ICallerAccessor callers, IAccessControl acces
         var caller = await callers.RequireAsync(request, ct);
         access.RequireAdminRole(caller, AdminRole.DataSecurityAndAuditManager, forRead: true);
         var version = await policies.CurrentVersionAsync(ct);
-        var all = (await policies.ListAsync(kind: null, domain: null, ct)).Select(p => p.Effective).ToList();
+        var all = (await policies.ListAsync(kind: null, domain: null, ct)).Select(p => p.Exported).ToList();
         var document = new PolicyDocument
         {
             ServiceName = PolicyKinds.ResourceService,

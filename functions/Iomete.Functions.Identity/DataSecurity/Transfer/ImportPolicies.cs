@@ -123,8 +123,8 @@ public sealed class ImportPolicies(ICallerAccessor callers, IAccessControl acces
         return p with
         {
             Name = p.Name ?? "",
-            Resources = p.Resources ?? [],
-            AdditionalResources = (p.AdditionalResources ?? []).Where(r => r is not null).ToList(),
+            Resources = Resources(p.Resources),
+            AdditionalResources = (p.AdditionalResources ?? []).Where(r => r is not null).Select(Resources).ToList(),
             PolicyItems = Items(p.PolicyItems),
             DenyPolicyItems = Items(p.DenyPolicyItems),
             AllowExceptions = Items(p.AllowExceptions),
@@ -136,6 +136,10 @@ public sealed class ImportPolicies(ICallerAccessor callers, IAccessControl acces
             PolicyLabels = p.PolicyLabels ?? [],
         };
     }
+
+    private static Dictionary<string, RangerPolicyResource> Resources(Dictionary<string, RangerPolicyResource>? resources) =>
+        (resources ?? []).Where(r => r.Value is not null)
+            .ToDictionary(r => r.Key, r => r.Value with { Values = (r.Value.Values ?? []).Where(v => v is not null).ToList() });
 
     /// <summary>Lower-case access types (the engine's names), the service of the kind, no row id or version.</summary>
     private static RangerPolicy Normalize(PolicyKind kind, RangerPolicy policy)
