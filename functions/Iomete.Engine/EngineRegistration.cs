@@ -1,4 +1,3 @@
-using Iomete.DataSecurity;
 using Iomete.DataSecurity.Decisions;
 using Iomete.Engine.Catalogs;
 using Iomete.Platform.Messaging;
@@ -16,9 +15,9 @@ public static class EngineRegistration
     public static IServiceCollection AddEmbeddedEngineCatalog(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddDataSecurityEnforcement();
+        // The trusted-engine secret comes with the catalog's registration (AddDataSecurityEnforcement) in the hosts.
         services.TryAddSingleton<ILakehouseCatalogFactory>(sp => new RestLakehouseCatalogFactory(
-            sp.GetRequiredService<IServiceInvoker>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<TrustedEngine>()));
+            sp.GetRequiredService<IServiceInvoker>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<TrustedEngine>()));
         return services;
     }
 }

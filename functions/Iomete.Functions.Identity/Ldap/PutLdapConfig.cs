@@ -21,9 +21,9 @@ public sealed class PutLdapConfig(ICallerAccessor callers, LdapConfigStore confi
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        AdminCheck.Require(caller, AdminRole.IamManager);
         var body = await RequestBody.ReadAsync<LdapConfigRequest>(request, ct);
         var settings = body.ToSettings();
-        AdminCheck.Require(caller, AdminRole.IamManager);
 
         LdapRequests.RequireCredentialForNewTarget(settings, body.BindCredential, await configs.GetAsync(ct));
         var saved = await configs.SaveAsync(settings, body.BindCredential, body.Version, caller.Username, ct);

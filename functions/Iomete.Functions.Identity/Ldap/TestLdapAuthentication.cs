@@ -27,8 +27,8 @@ public sealed class TestLdapAuthentication(ICallerAccessor callers, LdapConfigSt
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var body = await RequestBody.ReadAsync<LdapTestAuthenticationRequest>(request, ct);
         AdminCheck.Require(caller, AdminRole.IamManager);
+        var body = await RequestBody.ReadAsync<LdapTestAuthenticationRequest>(request, ct);
 
         var stored = await configs.GetAsync(ct) ?? throw new NotFoundException("LDAP configuration", "default");
         var username = body.Username.Trim().ToLowerInvariant();

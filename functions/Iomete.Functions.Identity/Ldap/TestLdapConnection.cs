@@ -22,8 +22,8 @@ public sealed class TestLdapConnection(ICallerAccessor callers, LdapConfigStore 
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var config = await LdapRequests.ConfigOrStoredAsync(request, configs, ct);
         AdminCheck.Require(caller, AdminRole.IamManager);
+        var config = await LdapRequests.ConfigOrStoredAsync(request, configs, ct);
 
         var settings = config.Settings;
         try

@@ -22,7 +22,7 @@ public sealed class OidcAuthorize(OidcClientStore clients)
         CancellationToken ct)
     {
         var parameters = AuthorizeParameters.From(name => request.Query[name]);
-        var (client, refusal) = await CheckAsync(clients, parameters, ct);
+        var (client, refusal) = await CheckAsync(request, clients, parameters, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -31,17 +31,18 @@ public sealed class OidcAuthorize(OidcClientStore clients)
     }
 
     /// <summary>The client, or the answer that refuses the request.</summary>
-    internal static async Task<(OidcClient? Client, IActionResult? Refusal)> CheckAsync(OidcClientStore clients, AuthorizeParameters parameters, CancellationToken ct)
+    internal static async Task<(OidcClient? Client, IActionResult? Refusal)> CheckAsync(
+        HttpRequest request, OidcClientStore clients, AuthorizeParameters parameters, CancellationToken ct)
     {
         var client = parameters.ClientId.Length is > 0 and <= 64 ? await clients.GetAsync(parameters.ClientId, ct) : null;
         if (client is null)
         {
-            return (null, ProtocolResults.Html(400, LoginPage.Error("Unknown client", "The application that sent you here is not registered.")));
+            return (null, ProtocolResults.ErrorPage(request, 400, "Unknown client", "The application that sent you here is not registered."));
         }
         if (!client.RedirectUris.Contains(parameters.RedirectUri, StringComparer.Ordinal))
         {
-            return (null, ProtocolResults.Html(400, LoginPage.Error("Invalid redirect URI",
-                "The application asked to return to an address that is not registered for it.")));
+            return (null, ProtocolResults.ErrorPage(request, 400, "Invalid redirect URI",
+                "The application asked to return to an address that is not registered for it."));
         }
         if (parameters.Problem(client) is { } problem)
         {

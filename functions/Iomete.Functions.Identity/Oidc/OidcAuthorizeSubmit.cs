@@ -29,11 +29,11 @@ public sealed class OidcAuthorizeSubmit(OidcClientStore clients, OidcCodeStore c
     {
         if (!request.HasFormContentType)
         {
-            return ProtocolResults.Html(400, LoginPage.Error("Bad request", "The login form must be posted as a form."));
+            return ProtocolResults.ErrorPage(request, 400, "Bad request", "The login form must be posted as a form.");
         }
         var form = await request.ReadFormAsync(ct);
         var parameters = AuthorizeParameters.From(name => form[name]);
-        var (client, refusal) = await OidcAuthorize.CheckAsync(clients, parameters, ct);
+        var (client, refusal) = await OidcAuthorize.CheckAsync(request, clients, parameters, ct);
         if (refusal is not null)
         {
             return refusal;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Iomete.Platform.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,6 +19,29 @@ public static class ProtocolResults
         var formAction = formTarget is null ? "'self'" : "'self' " + formTarget;
         var csp = $"default-src 'none'; style-src 'unsafe-inline'; form-action {formAction}; frame-ancestors 'none'; base-uri 'none'";
         return new Result(status, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html), null, csp) { RetryAfter = retryAfterSeconds };
+    }
+
+    /// <summary>
+    /// An error of a browser route: an HTML page for a browser (it asks for <c>text/html</c>), problem+json for any
+    /// other client, like every API error.
+    /// </summary>
+    public static IActionResult ErrorPage(HttpRequest request, int status, string title, string message)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            return Html(status, LoginPage.Error(title, message));
+        }
+        throw new ApiException(status, status switch
+        {
+            401 => ErrorCodes.Unauthorized,
+            403 => ErrorCodes.Forbidden,
+            404 => ErrorCodes.NotFound,
+            409 => ErrorCodes.Conflict,
+            429 => ErrorCodes.TooManyRequests,
+            502 or 503 or 504 => ErrorCodes.BadGateway,
+            _ => ErrorCodes.Validation,
+        }, title, message);
     }
 
     /// <summary>JSON with the field names given by <see cref="JsonPropertyNameAttribute"/> (OAuth and OIDC use snake_case).</summary>

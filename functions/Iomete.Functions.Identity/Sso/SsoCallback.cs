@@ -37,16 +37,16 @@ public sealed partial class SsoCallback(SsoConfigStore store, SsoStateStore stat
         var login = Query("state").Length is > 0 and <= 200 ? await states.TakeAsync(Query("state"), ct) : null;
         if (login is null || browser is null || SecretTokens.Hash(browser) != login.BrowserHash)
         {
-            return Page(400, "Sign-in expired", "This sign-in link is unknown, used already, expired, or was started in another browser. Start again.");
+            return Page(request, 400, "Sign-in expired", "This sign-in link is unknown, used already, expired, or was started in another browser. Start again.");
         }
         if (Query("error").Length > 0)
         {
-            return Page(401, "Sign-in refused", $"The identity provider refused the sign-in ({Query("error")}).");
+            return Page(request, 401, "Sign-in refused", $"The identity provider refused the sign-in ({Query("error")}).");
         }
         var config = await store.GetAsync(ct);
         if (config is not { Enabled: true } || config.Version != login.ConfigVersion || Query("code").Length == 0)
         {
-            return Page(400, "Sign-in expired", "Single sign-on was reconfigured or the answer lacks a code. Start again.");
+            return Page(request, 400, "Sign-in expired", "Single sign-on was reconfigured or the answer lacks a code. Start again.");
         }
         try
         {
@@ -60,15 +60,15 @@ public sealed partial class SsoCallback(SsoConfigStore store, SsoStateStore stat
         catch (SsoTokenRefusedException ex)
         {
             LogRefused(logger, ex.Message);
-            return Page(401, "Sign-in refused", "The identity provider's ID token was not accepted.");
+            return Page(request, 401, "Sign-in refused", "The identity provider's ID token was not accepted.");
         }
         catch (ApiException ex)
         {
-            return Page(ex.Status, ex.Title, ex.Detail ?? ex.Title);
+            return Page(request, ex.Status, ex.Title, ex.Detail ?? ex.Title);
         }
     }
 
-    private static IActionResult Page(int status, string title, string message) => ProtocolResults.Html(status, LoginPage.Error(title, message));
+    private static IActionResult Page(HttpRequest request, int status, string title, string message) => ProtocolResults.ErrorPage(request, status, title, message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SSO ID token refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);

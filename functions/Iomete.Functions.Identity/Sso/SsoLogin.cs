@@ -34,12 +34,12 @@ public sealed class SsoLogin(SsoConfigStore store, SsoProvider provider, SsoStat
         var redirect = request.Query["redirect"] is { Count: 1 } r ? r[0] ?? "/" : "/";
         if (!IsLocalPath(redirect))
         {
-            return ProtocolResults.Html(400, LoginPage.Error("Invalid redirect", "After sign-in the platform only returns to one of its own pages (a path starting with a single '/')."));
+            return ProtocolResults.ErrorPage(request, 400, "Invalid redirect", "After sign-in the platform only returns to one of its own pages (a path starting with a single '/').");
         }
         var config = await store.GetAsync(ct);
         if (config is not { Enabled: true })
         {
-            return ProtocolResults.Html(404, LoginPage.Error("Single sign-on is off", "Single sign-on is not configured on this platform."));
+            return ProtocolResults.ErrorPage(request, 404, "Single sign-on is off", "Single sign-on is not configured on this platform.");
         }
         string authorizationEndpoint;
         try
@@ -48,7 +48,7 @@ public sealed class SsoLogin(SsoConfigStore store, SsoProvider provider, SsoStat
         }
         catch (ApiException ex)
         {
-            return ProtocolResults.Html(ex.Status, LoginPage.Error(ex.Title, ex.Detail ?? ex.Title));
+            return ProtocolResults.ErrorPage(request, ex.Status, ex.Title, ex.Detail ?? ex.Title);
         }
 
         var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));

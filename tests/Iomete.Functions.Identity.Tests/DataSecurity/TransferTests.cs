@@ -67,7 +67,7 @@ public sealed class TransferTests
         var exported = await ExportAsync(admin);
         Assert.Equal("iomete", exported["serviceName"]!.GetValue<string>());
         Assert.Equal("iomete_tag", exported["tagPolicies"]!["serviceName"]!.GetValue<string>());
-        Assert.Equal(6, exported["policies"]!.AsArray().Count);  // 2 defaults + 4
+        Assert.Equal(7, exported["policies"]!.AsArray().Count);  // 3 defaults + 4
         Assert.Equal("marketing", exported["policies"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "campaigns")!["zoneName"]!.GetValue<string>());
 
         await using var target = await LocalPlatform.StartAsync();
@@ -76,7 +76,7 @@ public sealed class TransferTests
             new StringContent(exported.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         var result = await response.JsonAsync(HttpStatusCode.OK);
         Assert.Equal(5, result.GetProperty("policies").GetProperty("created").GetInt32());
-        Assert.Equal(2, result.GetProperty("policies").GetProperty("updated").GetInt32());  // the seeded defaults
+        Assert.Equal(3, result.GetProperty("policies").GetProperty("updated").GetInt32());  // the seeded defaults
         Assert.Equal(2, result.GetProperty("roles").GetProperty("created").GetInt32());
 
         Assert.Equal(Comparable(exported), Comparable(await ExportAsync(targetAdmin)));
@@ -116,7 +116,7 @@ public sealed class TransferTests
 
         var replaced = await admin.PostJsonAsync($"{Base}/import?mode=replace", new JsonArray(good.DeepClone()), HttpStatusCode.OK);
         Assert.Equal(1, replaced.GetProperty("policies").GetProperty("updated").GetInt32());
-        Assert.Equal(2, replaced.GetProperty("policies").GetProperty("deleted").GetInt32());
+        Assert.Equal(3, replaced.GetProperty("policies").GetProperty("deleted").GetInt32());
         Assert.Equal(["imported-ok"], (await admin.GetJsonAsync($"{Base}/access/policy")).Names());
         await admin.PostJsonAsync($"{Base}/import?mode=upsert", new JsonArray(), HttpStatusCode.BadRequest);
     }

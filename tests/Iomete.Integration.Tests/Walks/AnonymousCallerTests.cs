@@ -37,7 +37,13 @@ public sealed class AnonymousCallerTests(PlatformFixture fixture) : IClassFixtur
     /// <summary>The Iceberg REST catalog (/catalogs/) answers with the spec's IcebergErrorResponse; everything else with problem+json.</summary>
     private static async Task AssertUnauthorizedBody(string url, HttpResponseMessage response)
     {
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var text = await response.Content.ReadAsStringAsync();
+        if (ProtocolErrors.Shape(url, response.Content.Headers.ContentType?.MediaType, text) is { } protocol)
+        {
+            Assert.True(protocol.Length == 0, $"{url}: {protocol}");
+            return;
+        }
+        using var body = JsonDocument.Parse(text);
         if (url.StartsWith("/catalogs/", StringComparison.Ordinal))
         {
             Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);

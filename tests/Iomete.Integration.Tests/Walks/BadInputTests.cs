@@ -67,10 +67,14 @@ public sealed class BadInputTests(PlatformFixture fixture) : IClassFixture<Platf
     /// <summary>
     /// Why an error body has the wrong shape, or null: problem+json everywhere except the Iceberg REST
     /// catalog under /catalogs/, which answers the spec's IcebergErrorResponse (its OAuth token
-    /// endpoint the OAuth2 error object).
+    /// endpoint the OAuth2 error object), and the protocol routes of <see cref="ProtocolErrors"/>.
     /// </summary>
     private static string? ErrorShapeProblem(string url, string? mediaType, string body)
     {
+        if (ProtocolErrors.Shape(url, mediaType, body) is { } protocol)
+        {
+            return protocol.Length == 0 ? null : protocol;
+        }
         if (!url.StartsWith("/catalogs/", StringComparison.Ordinal))
         {
             return mediaType == "application/problem+json" ? null : "without problem+json";
