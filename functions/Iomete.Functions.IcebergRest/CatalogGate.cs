@@ -53,8 +53,6 @@ public sealed class CatalogGate(ICallerAccessor callers, CatalogStore catalogs, 
     public Task<bool> CanSeeAsync(Caller caller, CatalogView catalog, NamespaceName ns, string? objectName, CancellationToken ct) =>
         authorizer.CanSeeAsync(caller, new CatalogTarget(catalog.Name, ns.Levels, objectName), ct);
 
-    public ICatalogAuthorizer Authorizer => authorizer;
-
     /// <summary>
     /// A commit needs what it changes (see <see cref="CommitAccess"/>); one that creates the table (assert-create) needs CREATE.
     /// </summary>

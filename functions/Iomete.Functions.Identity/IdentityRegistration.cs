@@ -33,6 +33,7 @@ public static class IdentityRegistration
         // Users, groups, admin roles, login sessions, access tokens, the caller of each request.
         services.AddValidatedOptions<IdentityOptions>(IdentityOptions.Section);
         services.TryAddSingleton<IdentityDb>();
+        services.TryAddSingleton<IdentitySecretCipher>();
         services.TryAddSingleton<PasswordHasher>();
         services.TryAddSingleton<UserStore>();
         services.TryAddSingleton<GroupStore>();

@@ -27,9 +27,7 @@ public sealed record DataPolicyConfig(
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>The policy in a LoadTable config, or null when the table is unrestricted for the caller.</summary>
-    public static DataPolicyConfig? Read(IReadOnlyDictionary<string, string>? config) =>
-        config is not null && config.TryGetValue(Key, out var json) && !string.IsNullOrEmpty(json)
-            ? JsonSerializer.Deserialize<DataPolicyConfig>(json, Json)
-            : null;
+    /// <summary>The value of <see cref="Key"/> in a LoadTable config; null or empty = the table is unrestricted for the caller.</summary>
+    public static DataPolicyConfig? Parse(string? json) =>
+        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<DataPolicyConfig>(json, Json);
 }

@@ -13,7 +13,4 @@ public sealed class DataSecurityOptions
 
     /// <summary>The secret of trusted engines (see <see cref="TrustedEngine"/>); set the same value on every replica in a cluster.</summary>
     public string? TrustedEngineSecret { get; init; }
-
-    /// <summary>How long a replica may use its policies before it checks whether they changed (local hosts see changes at once).</summary>
-    public TimeSpan PolicyRefreshInterval { get; init; } = TimeSpan.FromSeconds(2);
 }

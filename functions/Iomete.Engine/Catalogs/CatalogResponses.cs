@@ -14,9 +14,7 @@ internal static class CatalogResponses
         var obj = Object(body);
         return new CatalogTable(ident, OptionalString(obj["metadata-location"]) ?? "", TableMetadataJson.Read(obj["metadata"], "$.metadata"))
         {
-            DataPolicy = obj["config"] is JsonObject config && config[DataSecurity.Decisions.DataPolicyConfig.Key] is JsonValue policy
-                ? DataSecurity.Decisions.DataPolicyConfig.Read(new Dictionary<string, string> { [DataSecurity.Decisions.DataPolicyConfig.Key] = policy.GetValue<string>() })
-                : null,
+            DataPolicy = DataSecurity.Decisions.DataPolicyConfig.Parse(OptionalString(obj["config"]?[DataSecurity.Decisions.DataPolicyConfig.Key])),
         };
     });
 

@@ -11,8 +11,6 @@ public static class DataAccessRegistration
     public static IServiceCollection AddDataAccessDecisions(this IServiceCollection services)
     {
         services.AddDataSecurityEnforcement();
-        services.TryAddSingleton<IPolicySource, StorePolicySource>();
-        services.TryAddSingleton<IDataAccessAuditSink, AuditLogSink>();
         services.TryAddSingleton<PolicyEvaluators>();
         services.TryAddSingleton<PolicyUsers>();
         services.TryAddSingleton<PolicyDecider>();

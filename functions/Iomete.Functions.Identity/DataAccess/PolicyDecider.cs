@@ -1,6 +1,8 @@
 using Iomete.DataSecurity.Decisions;
 using Iomete.DataSecurity.Engine;
 using Iomete.Functions.Identity.Auth;
+using Iomete.Functions.Identity.DataSecurity.Audit;
+using Iomete.Functions.Identity.DataSecurity.Tags;
 using Iomete.Platform.Security;
 
 namespace Iomete.Functions.Identity.DataAccess;
@@ -11,16 +13,17 @@ namespace Iomete.Functions.Identity.DataAccess;
 /// policy audits (and every super-user decision) is recorded.
 /// </summary>
 public sealed class PolicyDecider(
-    PolicyEvaluators evaluators, PolicyUsers users, IPolicySource source, IDataAccessAuditSink audit, TimeProvider clock) : IDataAccessDecider
+    PolicyEvaluators evaluators, PolicyUsers users, IResourceTagSource tagSource, DataAccessAuditLog audit, TimeProvider clock) : IDataAccessDecider
 {
     private const string MaskNone = "MASK_NONE";
+    private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
 
     public async ValueTask<DataAccessDecision> CheckAsync(DataAccessRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (IsSuper(request.Caller))
         {
-            Record(request.Caller, request.Resource, request.AccessType, request, DataAccessDecision.SuperUser, [], request.Audit);
+            Record(request, DataAccessDecision.SuperUser, [], request.Audit);
             return DataAccessDecision.SuperUser;
         }
         var evaluator = await evaluators.GetAsync(ct);
@@ -28,7 +31,7 @@ public sealed class PolicyDecider(
         var tags = await TagsAsync(request.Resource, ct);
         var outcome = evaluator.Access(Request(request.Resource, request.AccessType, user, request.ClientIp, request.ResourceOwner, tags));
         var decision = Decision(outcome);
-        Record(request.Caller, request.Resource, request.AccessType, request, decision, tags, request.Audit && outcome.IsAudited);
+        Record(request, decision, tags, request.Audit && outcome.IsAudited);
         return decision;
     }
 
@@ -39,7 +42,7 @@ public sealed class PolicyDecider(
         var asCheck = new DataAccessRequest(request.Caller, table, DataAccessTypes.Select, request.Enforcer, request.Action, request.ClientIp, request.ResourceOwner);
         if (IsSuper(request.Caller))
         {
-            Record(request.Caller, table, DataAccessTypes.Select, asCheck, DataAccessDecision.SuperUser, [], audited: true);
+            Record(asCheck, DataAccessDecision.SuperUser, [], audited: true);
             return TableReadPolicy.Full(DataAccessDecision.SuperUser);
         }
         var evaluator = await evaluators.GetAsync(ct);
@@ -70,7 +73,7 @@ public sealed class PolicyDecider(
         if (allowedBy is null)
         {
             var refusal = Decision(deniedBy!);
-            Record(request.Caller, table, DataAccessTypes.Select, asCheck, refusal, tags, audited: deniedBy!.IsAudited);
+            Record(asCheck, refusal, tags, audited: deniedBy!.IsAudited);
             return new TableReadPolicy(refusal, null, null, new Dictionary<string, ColumnMask>(), denied);
         }
 
@@ -85,7 +88,7 @@ public sealed class PolicyDecider(
             }
         }
         var access = Decision(allowedBy);
-        Record(request.Caller, table, DataAccessTypes.Select, asCheck, access, tags, audited: allowedBy.IsAudited);
+        Record(asCheck, access, tags, audited: allowedBy.IsAudited);
         var rowFilter = string.IsNullOrWhiteSpace(filter.FilterExpr) ? null : filter.FilterExpr;
         return new TableReadPolicy(access, rowFilter, rowFilter is null ? null : filter.PolicyId, masks, denied);
     }
@@ -95,7 +98,7 @@ public sealed class PolicyDecider(
     private static DataAccessDecision Decision(AccessOutcome outcome) =>
         new(outcome.IsAllowed, outcome.PolicyId >= 0 ? outcome.PolicyId : null, outcome.PolicyVersion, outcome.Reason);
 
-    private PolicyRequest Request(DataResource resource, string accessType, PolicyUser user, string? clientIp, string? owner, IReadOnlyList<TableTag> tags) =>
+    private PolicyRequest Request(DataResource resource, string accessType, PolicyUser user, string? clientIp, string? owner, IReadOnlyList<ResourceTagAssignment> tags) =>
         new(ResourceOf(resource), accessType, user, clock.GetUtcNow(), clientIp, owner, TagsFor(resource, tags));
 
     private static Dictionary<string, string> ResourceOf(DataResource resource)
@@ -120,15 +123,15 @@ public sealed class PolicyDecider(
     /// Tags as Ranger's tag enricher would attach them: on a column request its own tags are SELF and the table's are
     /// ANCESTOR; on a table request the table's are SELF and its columns' DESCENDANT.
     /// </summary>
-    private static List<ResourceTag>? TagsFor(DataResource resource, IReadOnlyList<TableTag> tags)
+    private static List<ResourceTag>? TagsFor(DataResource resource, IReadOnlyList<ResourceTagAssignment> tags)
     {
         if (tags.Count == 0 || resource.Table is null)
         {
             return null;
         }
         return tags
-            .Where(t => resource.Column is null || t.Column is null || t.Column == resource.Column)
-            .Select(t => new ResourceTag(t.Tag, t.Attributes, (resource.Column, t.Column) switch
+            .Where(t => Applies(resource, t))
+            .SelectMany(t => t.Tags, (t, tag) => new ResourceTag(tag, NoAttributes, (resource.Column, t.Column) switch
             {
                 (null, null) => "SELF",
                 (null, _) => "DESCENDANT",
@@ -138,19 +141,31 @@ public sealed class PolicyDecider(
             .ToList();
     }
 
-    private async ValueTask<IReadOnlyList<TableTag>> TagsAsync(DataResource resource, CancellationToken ct) =>
-        resource.Database is { } database && resource.Table is { } table ? await source.TagsAsync(resource.Catalog, database, table, ct) : [];
+    /// <summary>A column request sees its own column's tags and the table's; a table request sees all of them.</summary>
+    private static bool Applies(DataResource resource, ResourceTagAssignment tag) =>
+        resource.Column is null || tag.Column is null || tag.Column == resource.Column;
 
-    private void Record(Caller caller, DataResource resource, string accessType, DataAccessRequest request, DataAccessDecision decision, IReadOnlyList<TableTag> tags, bool audited)
+    private async ValueTask<IReadOnlyList<ResourceTagAssignment>> TagsAsync(DataResource resource, CancellationToken ct) =>
+        resource.Database is { } database && resource.Table is { } table ? await tagSource.TagsForTableAsync(resource.Catalog, database, table, ct) : [];
+
+    private void Record(DataAccessRequest request, DataAccessDecision decision, IReadOnlyList<ResourceTagAssignment> tags, bool audited)
     {
         if (!audited)
         {
             return;
         }
-        audit.Record(new DataAccessAuditRecord(
-            clock.GetUtcNow(), caller.Username, request.ClientIp, request.Enforcer, resource.ToString(),
+        var resource = request.Resource;
+        audit.Record(new DataAccessAuditEntry(
+            clock.GetUtcNow(), request.Caller.Username, request.Enforcer, resource.ToString(),
             resource.Column is not null ? "column" : resource.Table is not null ? "table" : resource.Database is not null ? "database" : "catalog",
-            accessType, request.Action, decision.Allowed, decision.PolicyId, decision.PolicyVersion, decision.Reason,
-            tags.Where(t => resource.Column is null || t.Column is null || t.Column == resource.Column).Select(t => t.Tag).Distinct(StringComparer.Ordinal).ToList()));
+            request.AccessType, decision.Allowed)
+        {
+            ClientIp = request.ClientIp,
+            Action = request.Action,
+            PolicyId = decision.PolicyId,
+            PolicyVersion = decision.PolicyVersion,
+            Reason = decision.Reason,
+            Tags = tags.Where(t => Applies(resource, t)).SelectMany(t => t.Tags).Distinct(StringComparer.Ordinal).ToList(),
+        });
     }
 }

@@ -7,7 +7,7 @@ using Iomete.Platform.Http;
 namespace Iomete.Functions.Identity.Ldap;
 
 /// <summary>The platform's one LDAP configuration; the bind credential is stored encrypted.</summary>
-public sealed class LdapConfigStore(IdentityDb db, LdapCipher cipher, TimeProvider clock)
+public sealed class LdapConfigStore(IdentityDb db, IdentitySecretCipher cipher, TimeProvider clock)
 {
     private const string Id = "default";
 

@@ -8,7 +8,6 @@ public static class LdapRegistration
     /// <summary>LDAP: the configuration, sync (manual and periodic) and login by bind.</summary>
     public static IServiceCollection AddLdap(this IServiceCollection services)
     {
-        services.TryAddSingleton<LdapCipher>();
         services.TryAddSingleton<LdapConfigStore>();
         services.TryAddSingleton<LdapSyncStore>();
         services.TryAddSingleton<LdapSyncState>();

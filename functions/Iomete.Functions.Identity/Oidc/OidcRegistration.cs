@@ -11,7 +11,6 @@ public static class OidcRegistration
     public static IServiceCollection AddOidcAndSso(this IServiceCollection services)
     {
         services.AddValidatedOptions<OidcOptions>(OidcOptions.Section);
-        services.TryAddSingleton<OidcSecretCipher>();
         services.TryAddSingleton<OidcIssuer>();
         services.TryAddSingleton<SigningKeyStore>();
         services.TryAddSingleton<OidcClientStore>();

@@ -16,7 +16,7 @@ public sealed record SigningKeyInfo(string Kid, long Generation, DateTimeOffset 
 /// database's unique generation decides which replica's rotation wins, so every replica signs with the same key. A
 /// replaced key stays published until every token it signed has expired (ID token lifetime plus clock skew).
 /// </summary>
-public sealed class SigningKeyStore(IdentityDb db, OidcSecretCipher cipher, TimeProvider clock, IOptions<OidcOptions> options)
+public sealed class SigningKeyStore(IdentityDb db, IdentitySecretCipher cipher, TimeProvider clock, IOptions<OidcOptions> options)
 {
     private readonly ConcurrentDictionary<string, ECDsaSecurityKey> _privateKeys = new(StringComparer.Ordinal);
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Iomete.Functions.Identity.Oidc;
+using Iomete.Functions.Identity.Storage;
 using Iomete.Platform.Errors;
 using Microsoft.Extensions.Options;
 using ValidationException = Iomete.Platform.Errors.ValidationException;
@@ -13,7 +14,7 @@ using ValidationException = Iomete.Platform.Errors.ValidationException;
 namespace Iomete.Functions.Identity.Sso;
 
 /// <summary>Saves the OIDC single sign-on configuration after reading the provider's discovery document.</summary>
-public sealed class PutSsoConfig(ICallerAccessor callers, SsoConfigStore store, SsoProvider provider, OidcSecretCipher cipher, SsoUrls urls,
+public sealed class PutSsoConfig(ICallerAccessor callers, SsoConfigStore store, SsoProvider provider, IdentitySecretCipher cipher, SsoUrls urls,
     IOptions<SsoOptions> options, TimeProvider clock)
 {
     public static readonly string[] DefaultAlgorithms = ["ES256", "RS256"];

@@ -2,13 +2,14 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Iomete.Functions.Identity.Oidc;
+using Iomete.Functions.Identity.Storage;
 using Iomete.Platform.Errors;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Iomete.Functions.Identity.Sso;
 
 /// <summary>Redeems the provider's authorization code at its token endpoint (client_secret_basic, PKCE verifier).</summary>
-public sealed class SsoCodeExchange(SsoProvider provider, OidcSecretCipher cipher)
+public sealed class SsoCodeExchange(SsoProvider provider, IdentitySecretCipher cipher)
 {
     public async Task<string> IdTokenAsync(SsoOidcConfig config, OpenIdConnectConfiguration metadata, string code, string verifier, string redirectUri, CancellationToken ct)
     {

@@ -154,16 +154,14 @@ internal sealed class SessionMirror(DuckDBConnection connection, RelationCache r
     /// Writes need the whole table: a caller under a row filter or column mask may not change it, and one who may not read
     /// it may only append (<paramref name="readsRows"/> false). Whether the write itself is allowed is the catalog's decision.
     /// </summary>
-    public async Task RequireWriteAccessAsync(TableIdent ident, Iceberg.Schemas.Schema schema, bool readsRows, CancellationToken ct)
+    public async Task RequireWriteAccessAsync(CatalogTable table, bool readsRows, CancellationToken ct)
     {
-        var session = policy is null ? TableAccess.Full : await policy.ResolveAsync(ident, schema, ct);
-        var loaded = await LoadTableAsync(ident, ct);
-        var access = CatalogPolicyAccess.Combine(session, loaded?.DataPolicy, schema);
+        var access = await AccessAsync(table, table.Metadata.CurrentSchema, ct);
         // A write that only needs INSERT, UPDATE or DELETE is the catalog's to allow; a caller who cannot see the whole
         // table could change or delete rows hidden from them, so that is refused here.
-        if (access.IsRestricted || (!access.Allowed && (readsRows || loaded?.DataPolicy is null)))
+        if (access.IsRestricted || (!access.Allowed && (readsRows || table.DataPolicy is null)))
         {
-            throw new SqlNotAllowedException($"Writes to '{ident}' are denied: a data security policy limits what you can see of it");
+            throw new SqlNotAllowedException($"Writes to '{table.Ident}' are denied: a data security policy limits what you can see of it");
         }
     }
 

@@ -17,7 +17,7 @@ internal static class InsertStatements
         var ident = context.Qualify(statement.Target);
         var table = await context.Mirror.LoadTableAsync(ident, ct)
             ?? throw new SqlObjectNotFoundException($"Table '{ident}' does not exist");
-        await context.Mirror.RequireWriteAccessAsync(ident, table.Metadata.CurrentSchema, readsRows: statement.Overwrite, ct);
+        await context.Mirror.RequireWriteAccessAsync(table, readsRows: statement.Overwrite, ct);
         var shadow = "temp.main." + DuckDbSchema.Quote(context.Mirror.NextTempName("insert"));
         await context.ExecAsync($"CREATE TEMP TABLE {shadow} ({DuckDbSchema.Columns(table.Metadata.CurrentSchema)})", ct);
         try

@@ -31,7 +31,7 @@ internal static class RowChangeStatements
             try
             {
                 var schema = table.Metadata.CurrentSchema;
-                await mirror.RequireWriteAccessAsync(ident, schema, readsRows: true, attemptCt);
+                await mirror.RequireWriteAccessAsync(table, readsRows: true, attemptCt);
                 await mirror.UseAsync(context.Names, attemptCt);
                 var columns = schema.Fields.Select(f => DuckDbSchema.Quote(f.Name)).ToList();
                 var relation = await mirror.Relations.RelationSqlAsync(table.MetadataLocation, table.Metadata, null, provenance: true, attemptCt);
