@@ -1,5 +1,9 @@
 using Iomete.Functions.App;
+using Iomete.Functions.Catalog;
 using Iomete.Functions.Clusters;
+using Iomete.Functions.Health;
+using Iomete.Functions.Maintenance;
+using Iomete.Functions.Push;
 using Iomete.Functions.Orchestrator;
 using Iomete.Functions.Core;
 using Iomete.Functions.EventStreams;
@@ -28,6 +32,10 @@ builder.Services.AddEventStreamsService();
 builder.Services.AddClustersService();
 // Workflows run in the workflow worker (workflows/Iomete.Workflows.Worker); the functions only start, query and cancel runs.
 builder.Services.AddOrchestratorService(runWorkflowWorker: false);
+builder.Services.AddCatalogService();
+builder.Services.AddMaintenanceService();
+builder.Services.AddHealthService();
+builder.Services.AddPushService();
 // Until Spark compute clusters run SQL (issue 6), the app runs queries on the embedded engine too.
 builder.Services.AddEmbeddedSqlEngine();
 builder.Services.AddEmbeddedEngineCatalog();

@@ -1,4 +1,8 @@
+using Iomete.Functions.Catalog;
 using Iomete.Functions.Clusters;
+using Iomete.Functions.Health;
+using Iomete.Functions.Maintenance;
+using Iomete.Functions.Push;
 using Iomete.Functions.Orchestrator;
 using Iomete.Functions.Core;
 using Iomete.Functions.EventStreams;
@@ -26,6 +30,10 @@ public static class ServiceComposition
         services.AddEventStreamsService();
         services.AddClustersService();
         services.AddOrchestratorService();
+        services.AddCatalogService();
+        services.AddMaintenanceService();
+        services.AddHealthService();
+        services.AddPushService();
         return services;
     }
 }
