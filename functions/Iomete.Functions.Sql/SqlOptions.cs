@@ -15,6 +15,9 @@ public sealed class SqlOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "365.00:00:00")]
     public TimeSpan ResultTtl { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How long finished query records stay in the history and in query monitoring (IOMETE keeps 7 days).</summary>
+    public TimeSpan QueryRecordRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Rows per Arrow record batch in stored results.</summary>
     [Range(1, 1_000_000)]
     public int ResultBatchRows { get; set; } = 10_000;

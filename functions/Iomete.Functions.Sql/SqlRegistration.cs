@@ -25,7 +25,9 @@ public static class SqlRegistration
         services.AddFunctionsFrom(typeof(SqlRegistration).Assembly);
         services.AddServiceDatabase(Service, typeof(SqlRegistration).Assembly);
         services.AddValidatedOptions<SqlOptions>(SqlOptions.Section);
+        services.TryAddSingleton<QueryStateEvents>();
         services.TryAddSingleton<QueryStore>();
+        services.TryAddSingleton<QueryCanceller>();
         services.TryAddSingleton<ComputeStore>();
         services.TryAddSingleton<ResultStore>();
         services.TryAddSingleton<QueryAccess>();

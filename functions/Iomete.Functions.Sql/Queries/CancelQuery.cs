@@ -1,4 +1,3 @@
-using Iomete.Platform.Errors;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
 using Iomete.Platform.Security;
@@ -8,11 +7,9 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.Sql.Queries;
 
-/// <summary>SUBMITTED → CANCELLED, or RUNNING → CANCELLING → CANCELLED with the engine call interrupted at once.</summary>
-public sealed class CancelQuery(ICallerAccessor callers, QueryAccess access, QueryStore store, QueryRunner runner)
+/// <summary>The owner (or a domain manager) cancels a submitted or running query.</summary>
+public sealed class CancelQuery(ICallerAccessor callers, QueryAccess access, QueryCanceller canceller)
 {
-    private static readonly TimeSpan SettleWait = TimeSpan.FromSeconds(2);
-
     [Function("sql-queries-cancel")]
     [OpenApiOperation("SQL queries", "Cancel a submitted or running query")]
     [OpenApiResponse(200, typeof(QueryView))]
@@ -26,32 +23,7 @@ public sealed class CancelQuery(ICallerAccessor callers, QueryAccess access, Que
     {
         var caller = await callers.RequireAsync(request, ct);
         var row = await access.RequireQueryAsync(caller, domain, id, ct);
-        if (row.ParsedStatus == QueryStatus.Submitted && await store.TryCancelQueuedAsync(id, ct))
-        {
-            // The runner's SUBMITTED → RUNNING swap now fails, so the query never starts.
-            runner.Cancel(id);
-        }
-        else
-        {
-            if (!await store.TryRequestCancelAsync(id, ct))
-            {
-                var now = await store.FindAsync(id, ct);
-                if (now is not null && now.ParsedStatus != QueryStatus.Cancelling)
-                {
-                    throw new ConflictException($"Query '{id}' is {QueryStatuses.Code(now.ParsedStatus)} and cannot be cancelled.");
-                }
-            }
-            if (runner.Cancel(id))
-            {
-                await runner.WaitAsync(id, SettleWait, ct);
-            }
-            else
-            {
-                // Not running in this process: nothing to interrupt.
-                await store.TryCancelledAsync(id, ct);
-            }
-        }
-        var final = await store.FindAsync(id, ct) ?? throw new NotFoundException("Query", id);
+        var final = await canceller.CancelAsync(row, caller.UserId, ct);
         return ApiResults.Ok(final.ToView());
     }
 }

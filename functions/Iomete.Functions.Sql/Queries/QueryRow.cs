@@ -12,7 +12,7 @@ public sealed class QueryRow
         "database_name AS DatabaseName, row_limit AS RowLimit, status AS Status, version AS Version, statement_kind AS StatementKind, " +
         "rows_affected AS RowsAffected, result_rows AS ResultRows, truncated AS Truncated, columns AS ColumnsJson, message AS Message, " +
         "error_message AS ErrorMessage, error_code AS ErrorCode, error_position AS ErrorPosition, result_key AS ResultKey, " +
-        "submitted_ms AS SubmittedMs, started_ms AS StartedMs, finished_ms AS FinishedMs, expires_ms AS ExpiresMs";
+        "submitted_ms AS SubmittedMs, started_ms AS StartedMs, finished_ms AS FinishedMs, expires_ms AS ExpiresMs, cancelled_by AS CancelledBy";
 
     public string Id { get; set; } = "";
     public string Domain { get; set; } = "";
@@ -38,6 +38,7 @@ public sealed class QueryRow
     public long? StartedMs { get; set; }
     public long? FinishedMs { get; set; }
     public long? ExpiresMs { get; set; }
+    public string? CancelledBy { get; set; }
 
     public QueryStatus ParsedStatus => QueryStatuses.FromCode(Status)
         ?? throw new InvalidOperationException($"Unknown query status '{Status}' in the database.");
@@ -52,7 +53,10 @@ public sealed class QueryRow
         ErrorMessage is null ? null : new QueryError(ErrorMessage, ErrorCode ?? "INTERNAL_ERROR", ErrorPosition),
         At(SubmittedMs), StartedMs is { } s ? At(s) : null, FinishedMs is { } f ? At(f) : null,
         StartedMs is { } start && FinishedMs is { } end ? end - start : null,
-        ExpiresMs is { } e ? At(e) : null);
+        ExpiresMs is { } e ? At(e) : null)
+    {
+        CancelledBy = CancelledBy,
+    };
 
     private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 }

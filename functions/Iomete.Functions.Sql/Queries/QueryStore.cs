@@ -16,7 +16,7 @@ public sealed record QueryOutcome(
     IReadOnlyList<ResultColumn>? Columns, string? Message, string? ResultKey, long? ExpiresMs);
 
 /// <summary>The query records. Every status change is a compare-and-swap on the current status.</summary>
-public sealed partial class QueryStore(IMetadataDb db, TimeProvider clock)
+public sealed partial class QueryStore(IMetadataDb db, TimeProvider clock, QueryStateEvents events)
 {
     private static readonly string[] Unfinished = ["SUBMITTED", "RUNNING", "CANCELLING"];
 
@@ -32,6 +32,9 @@ public sealed partial class QueryStore(IMetadataDb db, TimeProvider clock)
             """,
             new { draft.Id, draft.Domain, draft.UserId, draft.Query, draft.Compute, draft.Catalog, draft.Database, draft.RowLimit, False = false, Now = NowMs },
             cancellationToken: ct));
+        await events.PublishAsync(
+            new QueryStateRow { Id = draft.Id, Domain = draft.Domain, UserId = draft.UserId, Compute = draft.Compute, Status = "SUBMITTED" },
+            null, "SUBMITTED", ct);
     }
 
     public async Task<QueryRow?> FindAsync(string id, CancellationToken ct)
@@ -43,12 +46,12 @@ public sealed partial class QueryStore(IMetadataDb db, TimeProvider clock)
 
     /// <summary>SUBMITTED → RUNNING; false when the query was cancelled (or finished) meanwhile.</summary>
     public Task<bool> TryStartAsync(string id, CancellationToken ct) =>
-        UpdateAsync("status = 'RUNNING', started_ms = @Now", id, ["SUBMITTED"], new { }, ct);
+        UpdateAsync("RUNNING", "started_ms = @Now", id, ["SUBMITTED"], new { }, ct);
 
     /// <summary>RUNNING → COMPLETED with the outcome.</summary>
     public Task<bool> TryCompleteAsync(string id, QueryOutcome outcome, CancellationToken ct) =>
         UpdateAsync(
-            "status = 'COMPLETED', finished_ms = @Now, statement_kind = @StatementKind, rows_affected = @RowsAffected, result_rows = @ResultRows, " +
+            "COMPLETED", "finished_ms = @Now, statement_kind = @StatementKind, rows_affected = @RowsAffected, result_rows = @ResultRows, " +
             "truncated = @Truncated, columns = @ColumnsJson, message = @Message, result_key = @ResultKey, expires_ms = @ExpiresMs",
             id, ["RUNNING"],
             new
@@ -61,25 +64,25 @@ public sealed partial class QueryStore(IMetadataDb db, TimeProvider clock)
     /// <summary>Any of <paramref name="from"/> → FAILED with the error.</summary>
     public Task<bool> TryFailAsync(string id, IReadOnlyList<string> from, QueryError error, CancellationToken ct) =>
         UpdateAsync(
-            "status = 'FAILED', finished_ms = @Now, error_message = @ErrorMessage, error_code = @ErrorCode, error_position = @ErrorPosition, " +
+            "FAILED", "finished_ms = @Now, error_message = @ErrorMessage, error_code = @ErrorCode, error_position = @ErrorPosition, " +
             "started_ms = COALESCE(started_ms, @Now)",
             id, from, new { ErrorMessage = error.Message, ErrorCode = error.Code, ErrorPosition = error.Position }, ct);
 
     /// <summary>SUBMITTED → CANCELLED: a query that has not started has nothing to interrupt.</summary>
-    public Task<bool> TryCancelQueuedAsync(string id, CancellationToken ct) =>
-        UpdateAsync("status = 'CANCELLED', finished_ms = @Now", id, ["SUBMITTED"], new { }, ct);
+    public Task<bool> TryCancelQueuedAsync(string id, string cancelledBy, CancellationToken ct) =>
+        UpdateAsync("CANCELLED", "finished_ms = @Now, cancelled_by = @By", id, ["SUBMITTED"], new { By = cancelledBy }, ct);
 
     /// <summary>RUNNING → CANCELLING.</summary>
-    public Task<bool> TryRequestCancelAsync(string id, CancellationToken ct) =>
-        UpdateAsync("status = 'CANCELLING'", id, ["RUNNING"], new { }, ct);
+    public Task<bool> TryRequestCancelAsync(string id, string cancelledBy, CancellationToken ct) =>
+        UpdateAsync("CANCELLING", "cancelled_by = @By", id, ["RUNNING"], new { By = cancelledBy }, ct);
 
     /// <summary>CANCELLING → CANCELLED.</summary>
     public Task<bool> TryCancelledAsync(string id, CancellationToken ct) =>
-        UpdateAsync("status = 'CANCELLED', finished_ms = @Now, started_ms = COALESCE(started_ms, @Now)", id, ["CANCELLING"], new { }, ct);
+        UpdateAsync("CANCELLED", "finished_ms = @Now, started_ms = COALESCE(started_ms, @Now)", id, ["CANCELLING"], new { }, ct);
 
     /// <summary>COMPLETED → RESULT_EXPIRED (the stored result is gone).</summary>
     public Task<bool> TryExpireAsync(string id, CancellationToken ct) =>
-        UpdateAsync("status = 'RESULT_EXPIRED', result_key = NULL", id, ["COMPLETED"], new { }, ct);
+        UpdateAsync("RESULT_EXPIRED", "result_key = NULL", id, ["COMPLETED"], new { }, ct);
 
     /// <summary>
     /// Marks what a previous process left unfinished: SUBMITTED and RUNNING become FAILED, CANCELLING becomes CANCELLED.
@@ -89,16 +92,20 @@ public sealed partial class QueryStore(IMetadataDb db, TimeProvider clock)
     {
         await using var connection = await OpenAsync(ct);
         var args = new { Now = NowMs, Message = "The query was interrupted by a restart of the SQL service.", Code = SqlErrorCodes.Interrupted };
-        var failed = await connection.ExecuteAsync(new CommandDefinition(
-            """
+        var failed = (await connection.QueryAsync<QueryStateRow>(new CommandDefinition(
+            $"""
             UPDATE sql_queries SET status = 'FAILED', version = version + 1, finished_ms = @Now, started_ms = COALESCE(started_ms, @Now),
                 error_message = @Message, error_code = @Code
-            WHERE status IN ('SUBMITTED', 'RUNNING')
-            """, args, cancellationToken: ct));
-        var cancelled = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE sql_queries SET status = 'CANCELLED', version = version + 1, finished_ms = @Now, started_ms = COALESCE(started_ms, @Now) WHERE status = 'CANCELLING'",
-            args, cancellationToken: ct));
-        return failed + cancelled;
+            WHERE status IN ('SUBMITTED', 'RUNNING') {QueryStateRow.Returning}
+            """, args, cancellationToken: ct))).ToList();
+        var cancelled = (await connection.QueryAsync<QueryStateRow>(new CommandDefinition(
+            $"UPDATE sql_queries SET status = 'CANCELLED', version = version + 1, finished_ms = @Now, started_ms = COALESCE(started_ms, @Now) WHERE status = 'CANCELLING' {QueryStateRow.Returning}",
+            args, cancellationToken: ct))).ToList();
+        foreach (var row in failed.Concat(cancelled))
+        {
+            await events.PublishAsync(row, null, row.Status, ct);
+        }
+        return failed.Count + cancelled.Count;
     }
 
     /// <summary>Completed queries whose results expired at <paramref name="nowMs"/>.</summary>
@@ -113,15 +120,27 @@ public sealed partial class QueryStore(IMetadataDb db, TimeProvider clock)
 
     public static bool IsUnfinished(string status) => Unfinished.Contains(status);
 
-    private async Task<bool> UpdateAsync(string set, string id, IReadOnlyList<string> from, object extra, CancellationToken ct)
+    /// <summary>Moves the query to <paramref name="to"/> when its status is one of <paramref name="from"/>, and publishes the change.</summary>
+    private async Task<bool> UpdateAsync(string to, string set, string id, IReadOnlyList<string> from, object extra, CancellationToken ct)
     {
         var args = new DynamicParameters(extra);
         args.Add("Id", id);
         args.Add("Now", NowMs);
+        args.Add("To", to);
         var statuses = InList(args, "From", from);
-        await using var connection = await OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE sql_queries SET {set}, version = version + 1 WHERE id = @Id AND status IN {statuses}", args, cancellationToken: ct)) == 1;
+        QueryStateRow? changed;
+        await using (var connection = await OpenAsync(ct))
+        {
+            changed = await connection.QuerySingleOrDefaultAsync<QueryStateRow>(new CommandDefinition(
+                $"UPDATE sql_queries SET status = @To, {set}, version = version + 1 WHERE id = @Id AND status IN {statuses} {QueryStateRow.Returning}",
+                args, cancellationToken: ct));
+        }
+        if (changed is null)
+        {
+            return false;
+        }
+        await events.PublishAsync(changed, from.Count == 1 ? from[0] : null, to, ct);
+        return true;
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ public sealed record QueryView(
 {
     /// <summary>Progress of a running statement in [0, 1] when the engine knows it.</summary>
     public double? Progress { get; init; }
+
+    /// <summary>The user who cancelled or terminated the query, when it was cancelled.</summary>
+    public string? CancelledBy { get; init; }
 }
 
 /// <summary>The answer to a submission that did not wait (or did not finish within the wait).</summary>

@@ -6,13 +6,18 @@ using Iomete.Platform.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 
 namespace Iomete.Functions.Sql.Results;
 
-public sealed record ExpireResult(int Expired);
+/// <param name="Purged">Finished query records older than <c>Iomete:Sql:QueryRecordRetention</c> that were deleted.</param>
+public sealed record ExpireResult(int Expired, int Purged);
 
-/// <summary>Periodic clean-up: deletes result objects past their expiry and marks the queries RESULT_EXPIRED.</summary>
-public sealed class ExpireQueryResults(ICallerAccessor callers, QueryStore store, ResultStore results)
+/// <summary>
+/// Periodic clean-up: deletes result objects past their expiry and marks the queries RESULT_EXPIRED, then deletes finished
+/// query records older than the retention.
+/// </summary>
+public sealed class ExpireQueryResults(ICallerAccessor callers, QueryStore store, ResultStore results, IOptions<SqlOptions> options)
 {
     private const string SystemUserId = "system";
     private const int BatchSize = 500;
@@ -45,6 +50,7 @@ public sealed class ExpireQueryResults(ICallerAccessor callers, QueryStore store
             }
         }
         while (due.Count == BatchSize);
-        return ApiResults.Ok(new ExpireResult(expired));
+        var purged = await store.PurgeFinishedAsync(store.NowMs - (long)options.Value.QueryRecordRetention.TotalMilliseconds, ct);
+        return ApiResults.Ok(new ExpireResult(expired, purged));
     }
 }
