@@ -41,7 +41,7 @@ public sealed class TableChangePublishingTests : IAsyncLifetime
         Assert.Equal([TableChangeKinds.NamespaceCreated, TableChangeKinds.NamespaceUpdated, TableChangeKinds.NamespaceDropped], events.Select(e => e.Kind));
         Assert.All(events, e =>
         {
-            Assert.Equal(Catalog, e.Catalog);
+            Assert.Equal(IcebergFixture.Catalog, e.Catalog);
             Assert.Null(e.Name);
             Assert.False(string.IsNullOrEmpty(e.Actor));
         });
@@ -60,7 +60,7 @@ public sealed class TableChangePublishingTests : IAsyncLifetime
         });
         await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"{NsRoot()}/{Ns(ns)}/register",
             new Dictionary<string, object> { ["name"] = "orders_copy", ["metadata-location"] = committed.GetProperty("metadata-location").GetString()! });
-        await admin.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Post, $"/catalogs/{Catalog}/v1/{Catalog}/tables/rename", new
+        await admin.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Post, $"/catalogs/{IcebergFixture.Catalog}/v1/{IcebergFixture.Catalog}/tables/rename", new
         {
             source = new { @namespace = new[] { ns }, name = "orders_copy" },
             destination = new { @namespace = new[] { ns }, name = "orders_moved" },
@@ -94,7 +94,7 @@ public sealed class TableChangePublishingTests : IAsyncLifetime
             requirements = Array.Empty<object>(),
             updates = new object[] { new { action = "set-properties", updates = new Dictionary<string, string> { ["k"] = table } } },
         };
-        await admin.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Post, $"/catalogs/{Catalog}/v1/{Catalog}/transactions/commit",
+        await admin.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Post, $"/catalogs/{IcebergFixture.Catalog}/v1/{IcebergFixture.Catalog}/transactions/commit",
             new Dictionary<string, object> { ["table-changes"] = new[] { Change("a"), Change("b") } });
 
         var commits = bus.For(ns).Where(e => e.Kind == TableChangeKinds.TableCommitted).ToList();
