@@ -16,12 +16,13 @@ public sealed class LiveIndex(CatalogIndexStore store, IOptions<CatalogOptions> 
     private SearchIndex index = new();
     private long sequence = -1;
     private long generation = -1;
-    private long checkedAt = long.MinValue;
+    private long checkedAt;
+    private volatile bool loaded;
 
     /// <summary>Runs <paramref name="read"/> over an up-to-date index (at most one refresh interval old).</summary>
     public async Task<T> ReadAsync<T>(Func<SearchIndex, T> read, CancellationToken ct)
     {
-        if (clock.GetTimestamp() - Volatile.Read(ref checkedAt) > options.Value.SearchRefreshInterval.TotalSeconds * clock.TimestampFrequency)
+        if (!loaded || clock.GetTimestamp() - Volatile.Read(ref checkedAt) > options.Value.SearchRefreshInterval.TotalSeconds * clock.TimestampFrequency)
         {
             await RefreshAsync(force: false, ct);
         }
@@ -45,7 +46,7 @@ public sealed class LiveIndex(CatalogIndexStore store, IOptions<CatalogOptions> 
         await refreshing.WaitAsync(ct);
         try
         {
-            if (!force && Volatile.Read(ref checkedAt) >= started)
+            if (!force && loaded && Volatile.Read(ref checkedAt) >= started)
             {
                 return;
             }
@@ -72,6 +73,7 @@ public sealed class LiveIndex(CatalogIndexStore store, IOptions<CatalogOptions> 
                 }
             }
             Volatile.Write(ref checkedAt, clock.GetTimestamp());
+            loaded = true;
         }
         finally
         {
