@@ -1,3 +1,4 @@
+using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,8 @@ public static class CatalogRegistration
     public static IServiceCollection AddCatalogService(this IServiceCollection services)
     {
         services.AddFunctionsFrom(typeof(CatalogRegistration).Assembly);
+        services.AddServiceDatabase(Service, typeof(CatalogRegistration).Assembly);
+        Iomete.Functions.Catalog.Index.IndexRegistration.AddCatalogIndex(services);
         return services;
     }
 }

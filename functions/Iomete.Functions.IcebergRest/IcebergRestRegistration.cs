@@ -40,6 +40,7 @@ public static class IcebergRestRegistration
         services.TryAddSingleton<TableReadAccess>();
         services.TryAddSingleton<TablePurger>();
         services.TryAddSingleton<IdempotencyKeys>();
+        services.TryAddSingleton<Events.TableChangePublisher>();
         services.TryAddSingleton<ScanPlanStore>();
         services.TryAddSingleton(sp => new ScanPlanner(sp.GetRequiredService<TableFileIO>(), maxConcurrency: 8));
         services.AddOptions<IdempotencyOptions>().BindConfiguration("Iomete:IcebergRest:Idempotency");

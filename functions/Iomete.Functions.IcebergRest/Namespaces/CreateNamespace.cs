@@ -1,5 +1,6 @@
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Namespaces;
 
-public sealed class CreateNamespace(CatalogGate gate, NamespaceStore namespaces)
+public sealed class CreateNamespace(CatalogGate gate, NamespaceStore namespaces, TableChangePublisher changes)
 {
     [Function("iceberg-namespaces-create")]
     [OpenApiOperation("Iceberg REST catalog", "Create a namespace", Description = "A multi-level namespace needs its parent to exist.")]
@@ -30,6 +31,7 @@ public sealed class CreateNamespace(CatalogGate gate, NamespaceStore namespaces)
         await gate.AuthorizeAsync(caller, CatalogPrivilege.NamespaceCreate, view, ns, ct);
 
         await namespaces.CreateAsync(view.Name, ns, properties, ct);
+        await changes.NamespaceAsync(Iomete.Platform.Messaging.TableChangeKinds.NamespaceCreated, view.Name, ns, caller);
         return ApiResults.Ok(new NamespaceResponse(ns.Levels, properties));
     }
 }

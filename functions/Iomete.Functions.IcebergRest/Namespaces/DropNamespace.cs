@@ -1,5 +1,6 @@
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Namespaces;
 
-public sealed class DropNamespace(CatalogGate gate, NamespaceStore namespaces)
+public sealed class DropNamespace(CatalogGate gate, NamespaceStore namespaces, TableChangePublisher changes)
 {
     [Function("iceberg-namespaces-drop")]
     [OpenApiOperation("Iceberg REST catalog", "Drop an empty namespace")]
@@ -22,10 +23,13 @@ public sealed class DropNamespace(CatalogGate gate, NamespaceStore namespaces)
         string @namespace,
         CancellationToken ct)
     {
-        var (_, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.NamespaceDrop, ct);
+        var (caller, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.NamespaceDrop, ct);
 
-        return await namespaces.DropAsync(view.Name, ns, ct)
-            ? ApiResults.NoContent()
-            : throw IcebergErrors.NoSuchNamespaceError(ns.ToString());
+        if (!await namespaces.DropAsync(view.Name, ns, ct))
+        {
+            throw IcebergErrors.NoSuchNamespaceError(ns.ToString());
+        }
+        await changes.NamespaceAsync(Iomete.Platform.Messaging.TableChangeKinds.NamespaceDropped, view.Name, ns, caller);
+        return ApiResults.NoContent();
     }
 }

@@ -1,5 +1,6 @@
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Namespaces;
 
-public sealed class UpdateNamespaceProperties(CatalogGate gate, NamespaceStore namespaces)
+public sealed class UpdateNamespaceProperties(CatalogGate gate, NamespaceStore namespaces, TableChangePublisher changes)
 {
     [Function("iceberg-namespaces-update-properties")]
     [OpenApiOperation("Iceberg REST catalog", "Set or remove namespace properties",
@@ -39,6 +40,7 @@ public sealed class UpdateNamespaceProperties(CatalogGate gate, NamespaceStore n
 
         var change = await namespaces.UpdatePropertiesAsync(view.Name, ns, removals, updates, ct)
                      ?? throw IcebergErrors.NoSuchNamespaceError(ns.ToString());
+        await changes.NamespaceAsync(Iomete.Platform.Messaging.TableChangeKinds.NamespaceUpdated, view.Name, ns, caller);
         return ApiResults.Ok(new UpdateNamespacePropertiesResponse(change.Updated, change.Removed, change.Missing));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
@@ -10,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Tables;
 
-public sealed class CommitTransaction(CatalogGate gate, TableCommitter committer, IdempotencyKeys idempotency)
+public sealed class CommitTransaction(CatalogGate gate, TableCommitter committer, IdempotencyKeys idempotency, TableChangePublisher published)
 {
     public const int MaxTables = 100;
 
@@ -55,7 +56,11 @@ public sealed class CommitTransaction(CatalogGate gate, TableCommitter committer
 
         return await idempotency.RunAsync(request, async () =>
         {
-            await committer.CommitAllAsync(changes, ct);
+            var committed = await committer.CommitAllAsync(changes, ct);
+            for (var i = 0; i < changes.Count; i++)
+            {
+                await published.ObjectAsync(Iomete.Platform.Messaging.TableChangeKinds.TableCommitted, view.Name, changes[i].Table.Namespace, changes[i].Table.Name, committed[i].MetadataLocation, caller);
+            }
             return new StatusOnlyResult(204);
         }, ct);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Namespaces;
 using Iomete.Functions.IcebergRest.Objects;
@@ -16,7 +17,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.IcebergRest.Tables;
 
 public sealed class CreateTable(
-    CatalogGate gate, NamespaceStore namespaces, CatalogObjectStore objects, TableCommitter committer, IdempotencyKeys idempotency, TimeProvider clock)
+    CatalogGate gate, NamespaceStore namespaces, CatalogObjectStore objects, TableCommitter committer, IdempotencyKeys idempotency, TimeProvider clock,
+    TableChangePublisher changes)
 {
     [Function("iceberg-tables-create")]
     [OpenApiOperation("Iceberg REST catalog", "Create a table",
@@ -62,6 +64,7 @@ public sealed class CreateTable(
             return new IcebergJsonResult(200, TableMetadataFiles.Staged(metadata).Body(refsOnly: false), null);
         }
         var written = await committer.CreateTableAsync(id, metadata, ct);
+        await changes.ObjectAsync(Iomete.Platform.Messaging.TableChangeKinds.TableCreated, id.Catalog, id.Namespace, id.Name, written.MetadataLocation, target.Caller);
         return new IcebergJsonResult(200, written.Body(refsOnly: false), written.ETag(refsOnly: false));
     }
 }

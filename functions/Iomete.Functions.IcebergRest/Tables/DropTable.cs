@@ -1,5 +1,6 @@
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
@@ -10,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Tables;
 
-public sealed class DropTable(CatalogGate gate, CatalogObjectStore objects, TableMetadataFiles files, TablePurger purger, IdempotencyKeys idempotency)
+public sealed class DropTable(CatalogGate gate, CatalogObjectStore objects, TableMetadataFiles files, TablePurger purger, IdempotencyKeys idempotency, TableChangePublisher changes)
 {
     [Function("iceberg-tables-drop")]
     [OpenApiOperation("Iceberg REST catalog", "Drop a table",
@@ -33,6 +34,7 @@ public sealed class DropTable(CatalogGate gate, CatalogObjectStore objects, Tabl
             var id = target.Table;
             var dropped = await objects.DropAsync(id.Catalog, id.Namespace, id.Name, CatalogObjectKind.Table, ct)
                           ?? throw IcebergErrors.NoSuchTableError(id.ToString());
+            await changes.ObjectAsync(Iomete.Platform.Messaging.TableChangeKinds.TableDropped, id.Catalog, id.Namespace, id.Name, null, target.Caller);
             if (purge)
             {
                 var loaded = await files.ReadAsync(dropped.MetadataLocation, ct);

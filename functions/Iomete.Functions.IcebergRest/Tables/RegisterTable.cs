@@ -1,5 +1,6 @@
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Tables;
 
-public sealed class RegisterTable(CatalogGate gate, CatalogObjectStore objects, TableMetadataFiles files, IdempotencyKeys idempotency)
+public sealed class RegisterTable(CatalogGate gate, CatalogObjectStore objects, TableMetadataFiles files, IdempotencyKeys idempotency, TableChangePublisher changes)
 {
     [Function("iceberg-tables-register")]
     [OpenApiOperation("Iceberg REST catalog", "Register a table from a metadata file",
@@ -48,6 +49,7 @@ public sealed class RegisterTable(CatalogGate gate, CatalogObjectStore objects, 
             {
                 await objects.CreateAsync(id.Catalog, id.Namespace, name, CatalogObjectKind.Table, location, ct);
             }
+            await changes.ObjectAsync(Iomete.Platform.Messaging.TableChangeKinds.TableRegistered, id.Catalog, id.Namespace, id.Name, location, target.Caller);
             return new IcebergJsonResult(200, loaded.Body(refsOnly: false), loaded.ETag(refsOnly: false));
         }, ct);
     }

@@ -1,4 +1,5 @@
 using Iomete.Functions.IcebergRest.Authorization;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Tables;
 
-public sealed class RenameTable(CatalogGate gate, CatalogObjectStore objects, IdempotencyKeys idempotency)
+public sealed class RenameTable(CatalogGate gate, CatalogObjectStore objects, IdempotencyKeys idempotency, TableChangePublisher changes)
 {
     [Function("iceberg-tables-rename")]
     [OpenApiOperation("Iceberg REST catalog", "Rename a table", Description = "Within one catalog, also into another namespace. Files stay where they are.")]
@@ -34,6 +35,8 @@ public sealed class RenameTable(CatalogGate gate, CatalogObjectStore objects, Id
         return await idempotency.RunAsync(request, async () =>
         {
             await objects.RenameAsync(view.Name, source.Namespace, source.Name, destination.Namespace, destination.Name, CatalogObjectKind.Table, ct);
+            var moved = await objects.FindAsync(view.Name, destination.Namespace, destination.Name, ct);
+            await changes.RenamedAsync(Iomete.Platform.Messaging.TableChangeKinds.TableRenamed, view.Name, source.Namespace, source.Name, destination.Namespace, destination.Name, moved?.MetadataLocation, caller);
             return new StatusOnlyResult(204);
         }, ct);
     }

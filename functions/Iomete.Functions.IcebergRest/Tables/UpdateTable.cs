@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Iceberg.Json;
 using Iomete.Platform.Functions;
@@ -10,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Tables;
 
-public sealed class UpdateTable(CatalogGate gate, TableCommitter committer, IdempotencyKeys idempotency)
+public sealed class UpdateTable(CatalogGate gate, TableCommitter committer, IdempotencyKeys idempotency, TableChangePublisher changes)
 {
     [Function("iceberg-tables-commit")]
     [OpenApiOperation("Iceberg REST catalog", "Commit updates to a table",
@@ -37,6 +38,8 @@ public sealed class UpdateTable(CatalogGate gate, TableCommitter committer, Idem
         return await idempotency.RunAsync(request, async () =>
         {
             var committed = await committer.CommitAsync(target.Catalog, change, ct);
+            await changes.ObjectAsync(change.IsCreate ? Iomete.Platform.Messaging.TableChangeKinds.TableCreated : Iomete.Platform.Messaging.TableChangeKinds.TableCommitted,
+                view.Name, target.Table.Namespace, target.Table.Name, committed.MetadataLocation, caller);
             return new IcebergJsonResult(200, committed.CommitBody(), committed.ETag(refsOnly: false));
         }, ct);
     }

@@ -1,4 +1,5 @@
 using Iomete.Functions.IcebergRest.Authorization;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
@@ -8,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Views;
 
-public sealed class CreateView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency)
+public sealed class CreateView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency, TableChangePublisher changes)
 {
     [Function("iceberg-views-create")]
     [OpenApiOperation("Iceberg REST catalog", "Create a view",
@@ -26,10 +27,14 @@ public sealed class CreateView(CatalogGate gate, ViewCatalog views, IdempotencyK
         string @namespace,
         CancellationToken ct)
     {
-        var (_, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewCreate, ct);
+        var (caller, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewCreate, ct);
         var input = await ViewRequests.ReadCreateAsync(request, ct);
 
-        return await idempotency.RunAsync(request, async () => ApiResults.Ok(LoadViewResult.From(
-            await views.CreateAsync(view, ns, input.Name, input.Location, input.Schema, input.Version, input.Properties, ct))), ct);
+        return await idempotency.RunAsync(request, async () =>
+        {
+            var created = await views.CreateAsync(view, ns, input.Name, input.Location, input.Schema, input.Version, input.Properties, ct);
+            await changes.ObjectAsync(Iomete.Platform.Messaging.TableChangeKinds.ViewCreated, view.Name, ns, input.Name, created.MetadataLocation, caller);
+            return ApiResults.Ok(LoadViewResult.From(created));
+        }, ct);
     }
 }

@@ -1,4 +1,5 @@
 using Iomete.Functions.IcebergRest.Authorization;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Views;
 
-public sealed class DropView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency)
+public sealed class DropView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency, TableChangePublisher changes)
 {
     [Function("iceberg-views-drop")]
     [OpenApiOperation("Iceberg REST catalog", "Drop a view", Description = "The catalog forgets the view; its metadata files are kept.")]
@@ -26,8 +27,14 @@ public sealed class DropView(CatalogGate gate, ViewCatalog views, IdempotencyKey
         var target = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewDrop, ct, view);
         var name = ObjectName.Validate(view, "view");
 
-        return await idempotency.RunAsync(request, async () => await views.DropAsync(target.Catalog, target.Namespace, name, ct)
-            ? ApiResults.NoContent()
-            : throw ViewErrors.NoSuchView(target.Namespace, name), ct);
+        return await idempotency.RunAsync(request, async () =>
+        {
+            if (!await views.DropAsync(target.Catalog, target.Namespace, name, ct))
+            {
+                throw ViewErrors.NoSuchView(target.Namespace, name);
+            }
+            await changes.ObjectAsync(Iomete.Platform.Messaging.TableChangeKinds.ViewDropped, target.Catalog.Name, target.Namespace, name, null, target.Caller);
+            return ApiResults.NoContent();
+        }, ct);
     }
 }

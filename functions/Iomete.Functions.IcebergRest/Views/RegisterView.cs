@@ -1,5 +1,6 @@
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
@@ -10,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Views;
 
-public sealed class RegisterView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency)
+public sealed class RegisterView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency, TableChangePublisher changes)
 {
     [Function("iceberg-views-register")]
     [OpenApiOperation("Iceberg REST catalog", "Register a view from an existing metadata file",
@@ -27,13 +28,18 @@ public sealed class RegisterView(CatalogGate gate, ViewCatalog views, Idempotenc
         string @namespace,
         CancellationToken ct)
     {
-        var (_, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewRegister, ct);
+        var (caller, view, ns) = await gate.NamespaceAsync(request, catalog, prefix, @namespace, CatalogPrivilege.ViewRegister, ct);
         var body = await RequestBody.ReadAsync<RegisterViewRequest>(request, ct);
         var name = ObjectName.Validate(body.Name, "view");
         var location = string.IsNullOrEmpty(body.MetadataLocation)
             ? throw IcebergErrors.BadRequestError("Invalid request body: missing required member 'metadata-location'.")
             : body.MetadataLocation;
 
-        return await idempotency.RunAsync(request, async () => ApiResults.Ok(LoadViewResult.From(await views.RegisterAsync(view, ns, name, location, ct))), ct);
+        return await idempotency.RunAsync(request, async () =>
+        {
+            var registered = await views.RegisterAsync(view, ns, name, location, ct);
+            await changes.ObjectAsync(Iomete.Platform.Messaging.TableChangeKinds.ViewCreated, view.Name, ns, name, registered.MetadataLocation, caller);
+            return ApiResults.Ok(LoadViewResult.From(registered));
+        }, ct);
     }
 }

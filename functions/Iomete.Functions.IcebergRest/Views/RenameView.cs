@@ -1,5 +1,6 @@
 using Iomete.Functions.IcebergRest.Authorization;
 using Iomete.Functions.IcebergRest.Errors;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Namespaces;
 using Iomete.Functions.IcebergRest.Objects;
@@ -11,7 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Views;
 
-public sealed class RenameView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency)
+public sealed class RenameView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency, TableChangePublisher changes)
 {
     [Function("iceberg-views-rename")]
     [OpenApiOperation("Iceberg REST catalog", "Rename a view", Description = "Also into another namespace of the same catalog.")]
@@ -40,6 +41,8 @@ public sealed class RenameView(CatalogGate gate, ViewCatalog views, IdempotencyK
         return await idempotency.RunAsync(request, async () =>
         {
             await views.RenameAsync(view, fromNs, from, toNs, to, ct);
+            var moved = await views.LoadAsync(view, toNs, to, ct);
+            await changes.RenamedAsync(Iomete.Platform.Messaging.TableChangeKinds.ViewRenamed, view.Name, fromNs, from, toNs, to, moved.MetadataLocation, caller);
             return ApiResults.NoContent();
         }, ct);
     }

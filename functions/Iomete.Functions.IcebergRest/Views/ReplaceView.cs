@@ -1,4 +1,5 @@
 using Iomete.Functions.IcebergRest.Authorization;
+using Iomete.Functions.IcebergRest.Events;
 using Iomete.Functions.IcebergRest.Idempotency;
 using Iomete.Functions.IcebergRest.Objects;
 using Iomete.Platform.Functions;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Iomete.Functions.IcebergRest.Views;
 
-public sealed class ReplaceView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency)
+public sealed class ReplaceView(CatalogGate gate, ViewCatalog views, IdempotencyKeys idempotency, TableChangePublisher changes)
 {
     [Function("iceberg-views-replace")]
     [OpenApiOperation("Iceberg REST catalog", "Commit updates to a view",
@@ -32,7 +33,11 @@ public sealed class ReplaceView(CatalogGate gate, ViewCatalog views, Idempotency
         var name = ObjectName.Validate(view, "view");
         var input = await ViewRequests.ReadCommitAsync(request, target.Namespace, name, ct);
 
-        return await idempotency.RunAsync(request, async () => ApiResults.Ok(LoadViewResult.From(
-            await views.CommitAsync(target.Catalog, target.Namespace, name, input.Requirements, input.Updates, ct))), ct);
+        return await idempotency.RunAsync(request, async () =>
+        {
+            var replaced = await views.CommitAsync(target.Catalog, target.Namespace, name, input.Requirements, input.Updates, ct);
+            await changes.ObjectAsync(Iomete.Platform.Messaging.TableChangeKinds.ViewReplaced, target.Catalog.Name, target.Namespace, name, replaced.MetadataLocation, target.Caller);
+            return ApiResults.Ok(LoadViewResult.From(replaced));
+        }, ct);
     }
 }

@@ -14,11 +14,11 @@ public sealed class CatalogAdminTests(IcebergFixture fixture) : IClassFixture<Ic
     public async Task TheDefaultCatalog_ExistsWithItsWarehouseUnderTheObjectStoreRoot()
     {
         var root = fixture.Platform.Services.GetRequiredService<IObjectStore>().RootUri.TrimEnd('/');
-        var catalog = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{Admin}/{Catalog}");
+        var catalog = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{Admin}/{IcebergFixture.Catalog}");
         Assert.Equal(root + "/spark_catalog", catalog.GetProperty("warehouse").GetString());
         Assert.True(catalog.GetProperty("isDefault").GetBoolean());
         var all = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, Admin);
-        Assert.Contains(Catalog, all.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Contains(IcebergFixture.Catalog, all.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class CatalogAdminTests(IcebergFixture fixture) : IClassFixture<Ic
     [Fact]
     public async Task TheDefaultCatalog_CannotBeDeleted()
     {
-        await fixture.Admin.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Delete, $"{Admin}/{Catalog}");
+        await fixture.Admin.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Delete, $"{Admin}/{IcebergFixture.Catalog}");
     }
 
     [Fact]
@@ -91,13 +91,13 @@ public sealed class CatalogAdminTests(IcebergFixture fixture) : IClassFixture<Ic
         using var user = await fixture.UserAsync("plain");
         await user.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Get, Admin);
         await user.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Post, Admin, new { name = Unique("cat") });
-        await user.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Delete, $"{Admin}/{Catalog}");
+        await user.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Delete, $"{Admin}/{IcebergFixture.Catalog}");
 
         using var manager = await fixture.UserAsync("manager", "SPARK_CATALOG_MANAGER");
         var name = Unique("cat");
         await manager.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, Admin, new { name });
         await manager.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Delete, $"{Admin}/{name}");
         using var readOnly = await fixture.UserAsync("readonly", "READ_ONLY_ADMIN");
-        await readOnly.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{Admin}/{Catalog}");
+        await readOnly.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{Admin}/{IcebergFixture.Catalog}");
     }
 }

@@ -63,9 +63,9 @@ public sealed class ConfigTests(IcebergFixture fixture) : IClassFixture<IcebergF
     [Fact]
     public async Task Config_AdvertisesThePrefixAndExactlyTheServedEndpoints()
     {
-        var config = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/catalogs/{Catalog}/v1/config?warehouse={Catalog}");
+        var config = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/catalogs/{IcebergFixture.Catalog}/v1/config?warehouse={IcebergFixture.Catalog}");
         Assert.Empty(config.GetProperty("defaults").EnumerateObject());
-        Assert.Equal(Catalog, config.GetProperty("overrides").GetProperty("prefix").GetString());
+        Assert.Equal(IcebergFixture.Catalog, config.GetProperty("overrides").GetProperty("prefix").GetString());
         Assert.Equal(Served.Order(), config.GetProperty("endpoints").Strings().Order());
         Assert.True(config.TryGetProperty("idempotency-key-lifetime", out _));
     }
@@ -73,14 +73,14 @@ public sealed class ConfigTests(IcebergFixture fixture) : IClassFixture<IcebergF
     [Fact]
     public async Task Config_WithoutWarehouse_AnswersForTheCatalogInThePath()
     {
-        var config = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/catalogs/{Catalog}/v1/config");
-        Assert.Equal(Catalog, config.GetProperty("overrides").GetProperty("prefix").GetString());
+        var config = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/catalogs/{IcebergFixture.Catalog}/v1/config");
+        Assert.Equal(IcebergFixture.Catalog, config.GetProperty("overrides").GetProperty("prefix").GetString());
     }
 
     [Fact]
     public async Task Config_ForAnotherWarehouse_Returns404NoSuchWarehouse()
     {
-        await fixture.Admin.ExpectErrorAsync(HttpStatusCode.NotFound, "NoSuchWarehouseException", HttpMethod.Get, $"/catalogs/{Catalog}/v1/config?warehouse=other");
+        await fixture.Admin.ExpectErrorAsync(HttpStatusCode.NotFound, "NoSuchWarehouseException", HttpMethod.Get, $"/catalogs/{IcebergFixture.Catalog}/v1/config?warehouse=other");
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ConfigTests(IcebergFixture fixture) : IClassFixture<IcebergF
         foreach (var endpoint in Served)
         {
             var parts = endpoint.Split(' ');
-            var url = $"/catalogs/{Catalog}" + parts[1].Replace("{prefix}", Catalog).Replace("{namespace}", missing).Replace("{view}", "probe").Replace("{table}", "probe").Replace("{plan-id}", "probe");
+            var url = $"/catalogs/{IcebergFixture.Catalog}" + parts[1].Replace("{prefix}", IcebergFixture.Catalog).Replace("{namespace}", missing).Replace("{view}", "probe").Replace("{table}", "probe").Replace("{plan-id}", "probe");
             var method = new HttpMethod(parts[0]);
             using var request = new HttpRequestMessage(method, url)
             {

@@ -7,7 +7,7 @@ namespace Iomete.Functions.IcebergRest.Tests.Config;
 
 public sealed class OAuthTokenTests(IcebergFixture fixture) : IClassFixture<IcebergFixture>
 {
-    private static readonly string TokenUrl = $"/catalogs/{Catalog}/v1/oauth/tokens";
+    private static readonly string TokenUrl = $"/catalogs/{IcebergFixture.Catalog}/v1/oauth/tokens";
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> ExchangeAsync(params (string Key, string Value)[] form)
     {

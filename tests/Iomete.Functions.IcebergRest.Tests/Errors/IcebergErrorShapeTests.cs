@@ -15,7 +15,7 @@ public sealed class IcebergErrorShapeTests(IcebergFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         await anonymous.ExpectErrorAsync(HttpStatusCode.Unauthorized, "NotAuthorizedException", HttpMethod.Get, NsRoot());
-        await anonymous.ExpectErrorAsync(HttpStatusCode.Unauthorized, "NotAuthorizedException", HttpMethod.Get, $"/catalogs/{Catalog}/v1/config");
+        await anonymous.ExpectErrorAsync(HttpStatusCode.Unauthorized, "NotAuthorizedException", HttpMethod.Get, $"/catalogs/{IcebergFixture.Catalog}/v1/config");
     }
 
     [Fact]
@@ -43,13 +43,13 @@ public sealed class IcebergErrorShapeTests(IcebergFixture fixture) : IClassFixtu
     [Fact]
     public async Task APrefixNamingAnotherCatalog_Gets404NoSuchWarehouse()
     {
-        await fixture.Admin.ExpectErrorAsync(HttpStatusCode.NotFound, "NoSuchWarehouseException", HttpMethod.Get, $"/catalogs/{Catalog}/v1/other/namespaces");
+        await fixture.Admin.ExpectErrorAsync(HttpStatusCode.NotFound, "NoSuchWarehouseException", HttpMethod.Get, $"/catalogs/{IcebergFixture.Catalog}/v1/other/namespaces");
     }
 
     [Fact]
     public async Task AnUnmatchedRouteUnderCatalogs_Gets404InTheIcebergShape()
     {
-        await fixture.Admin.ExpectErrorAsync(HttpStatusCode.NotFound, "NotFoundException", HttpMethod.Get, $"/catalogs/{Catalog}/v1/{Catalog}/no-such-resource");
+        await fixture.Admin.ExpectErrorAsync(HttpStatusCode.NotFound, "NotFoundException", HttpMethod.Get, $"/catalogs/{IcebergFixture.Catalog}/v1/{IcebergFixture.Catalog}/no-such-resource");
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public abstract class NamespaceLifecycleTests<TFixture>(TFixture fixture)
     public async Task TheCatalogAndNamespaceLifecycle_WorksOnThisEngine()
     {
         var admin = fixture.Admin;
-        await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/v1/admin/catalogs/{Catalog}");
+        await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/v1/admin/catalogs/{IcebergFixture.Catalog}");
         var catalog = Unique("cat");
         await admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/admin/catalogs", new { name = catalog });
         await admin.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Post, "/api/v1/admin/catalogs", new { name = catalog });

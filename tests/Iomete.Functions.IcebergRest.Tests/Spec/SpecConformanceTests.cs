@@ -38,7 +38,7 @@ public sealed class SpecConformanceTests(IcebergFixture fixture) : IClassFixture
     public async Task ConfigAndNamespaceResponses_ConformToTheSpec()
     {
         var admin = fixture.Admin;
-        AssertConforms("CatalogConfig", await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/catalogs/{Catalog}/v1/config?warehouse={Catalog}"));
+        AssertConforms("CatalogConfig", await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/catalogs/{IcebergFixture.Catalog}/v1/config?warehouse={IcebergFixture.Catalog}"));
 
         var name = Unique("spec");
         AssertConforms("CreateNamespaceResponse", await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, NsRoot(),
@@ -68,7 +68,7 @@ public sealed class SpecConformanceTests(IcebergFixture fixture) : IClassFixture
             (admin, HttpStatusCode.BadRequest, HttpMethod.Post, NsRoot(), "{"),
             (admin, HttpStatusCode.NotFound, HttpMethod.Get, $"{NsRoot()}/{Ns(Unique("missing"))}"!, null),
             (admin, HttpStatusCode.NotFound, HttpMethod.Get, NsRoot("no_such_catalog"), null),
-            (admin, HttpStatusCode.NotFound, HttpMethod.Get, $"/catalogs/{Catalog}/v1/nothing/here/at/all", null),
+            (admin, HttpStatusCode.NotFound, HttpMethod.Get, $"/catalogs/{IcebergFixture.Catalog}/v1/nothing/here/at/all", null),
             (admin, HttpStatusCode.MethodNotAllowed, HttpMethod.Patch, NsRoot(), "{}"),
             (admin, HttpStatusCode.Conflict, HttpMethod.Post, NsRoot(), new { @namespace = new[] { name } }),
             (admin, HttpStatusCode.Conflict, HttpMethod.Delete, $"{NsRoot()}/{Ns(name)}", null),

@@ -140,7 +140,7 @@ public sealed class CatalogCompatibilityTests(IcebergFixture fixture) : IClassFi
     {
         var ns = await Admin.NamespaceAsync("rck");
         var files = await FilledTableAsync(ns, "source");
-        await Admin.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Post, $"/catalogs/{Catalog}/v1/{Catalog}/tables/rename", new
+        await Admin.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Post, $"/catalogs/{IcebergFixture.Catalog}/v1/{IcebergFixture.Catalog}/tables/rename", new
         {
             source = new { @namespace = new[] { Uri.UnescapeDataString(ns) }, name = "source" },
             destination = new { @namespace = new[] { Uri.UnescapeDataString(ns) }, name = "moved" },

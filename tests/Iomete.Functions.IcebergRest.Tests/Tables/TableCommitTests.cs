@@ -148,7 +148,7 @@ public sealed class TableCommitTests(IcebergFixture fixture) : IClassFixture<Ice
             change["identifier"] = JsonSerializer.SerializeToNode(new { @namespace = levels, name = table });
             return change;
         }
-        var txUrl = $"/catalogs/{Catalog}/v1/{Catalog}/transactions/commit";
+        var txUrl = $"/catalogs/{IcebergFixture.Catalog}/v1/{IcebergFixture.Catalog}/transactions/commit";
 
         await Admin.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Post, txUrl, new Dictionary<string, object>
         {

@@ -164,7 +164,7 @@ public sealed class TableLifecycleTests(IcebergFixture fixture) : IClassFixture<
             new Dictionary<string, object> { ["name"] = "ghost", ["metadata-location"] = location.Replace("00000-", "00042-", StringComparison.Ordinal) });
     }
 
-    private static string Rename() => $"/catalogs/{Catalog}/v1/{Catalog}/tables/rename";
+    private static string Rename() => $"/catalogs/{IcebergFixture.Catalog}/v1/{IcebergFixture.Catalog}/tables/rename";
 
     private static object RenameBody(string fromNs, string from, string toNs, string to) => new
     {

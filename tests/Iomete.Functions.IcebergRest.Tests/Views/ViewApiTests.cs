@@ -53,7 +53,7 @@ public sealed class ViewApiTests(IcebergFixture fixture) : IClassFixture<Iceberg
     public async Task CreateView_WithALocationUnderTheWarehouse_WritesItsMetadataThere()
     {
         var ns = await fixture.NamespaceAsync();
-        var warehouse = (await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/v1/admin/catalogs/{Catalog}")).GetProperty("warehouse").GetString()!;
+        var warehouse = (await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/api/v1/admin/catalogs/{IcebergFixture.Catalog}")).GetProperty("warehouse").GetString()!;
         var location = $"{warehouse.TrimEnd('/')}/custom/{ns}/view";
 
         var created = await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, ViewsUrl(ns), CreateBody(ns, "view", location: location));

@@ -27,7 +27,7 @@ public sealed class ViewCatalogTests(IcebergFixture fixture) : IClassFixture<Ice
         Assert.Equal("select * from ns.tbl", sql.GetProperty("sql").GetString());
         Assert.Equal("spark", sql.GetProperty("dialect").GetString());
         Assert.Equal("val1", metadata.GetProperty("properties").GetProperty("prop1").GetString());
-        Assert.EndsWith($"/{Catalog}/{ns}/view", metadata.GetProperty("location").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith($"/{IcebergFixture.Catalog}/{ns}/view", metadata.GetProperty("location").GetString(), StringComparison.Ordinal);
         Assert.StartsWith(metadata.GetProperty("location").GetString() + "/metadata/00000-", created.MetadataLocation(), StringComparison.Ordinal);
         Assert.Single(metadata.GetProperty("version-log").EnumerateArray());
 

@@ -60,7 +60,7 @@ public sealed class ViewTableNameSpaceTests(IcebergFixture fixture) : IClassFixt
         await fixture.CreateViewAsync(ns, "view");
         await fixture.CreateTableRowAsync(ns, "table");
 
-        await Admin.ExpectErrorAsync(HttpStatusCode.Conflict, "AlreadyExistsException", HttpMethod.Post, $"/catalogs/{Catalog}/v1/{Catalog}/tables/rename",
+        await Admin.ExpectErrorAsync(HttpStatusCode.Conflict, "AlreadyExistsException", HttpMethod.Post, $"/catalogs/{IcebergFixture.Catalog}/v1/{IcebergFixture.Catalog}/tables/rename",
             RenameBody(ns, "table", ns, "view"));
         await Admin.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Head, $"{Tables(ns)}/table");
         await Admin.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Head, ViewUrl(ns, "view"));

@@ -20,14 +20,14 @@ internal static class ViewTestData
 
     public static string ViewUrl(string ns, string name) => $"{ViewsUrl(ns)}/{Uri.EscapeDataString(name)}";
 
-    public static string Rename => $"/catalogs/{Catalog}/v1/{Catalog}/views/rename";
+    public static string Rename => $"/catalogs/{IcebergFixture.Catalog}/v1/{IcebergFixture.Catalog}/views/rename";
 
     public static string Register(string ns) => $"{NsRoot()}/{Ns(ns)}/register-view";
 
     public static string Version(string ns, params (string Dialect, string Sql)[] queries) =>
         $$"""
         {"version-id":1,"timestamp-ms":1700000000000,"schema-id":0,"summary":{"engine-name":"spark","engine-version":"3.5"},
-         "default-catalog":"{{Catalog}}","default-namespace":["{{ns}}"],
+         "default-catalog":"{{IcebergFixture.Catalog}}","default-namespace":["{{ns}}"],
          "representations":[{{string.Join(",", queries.Select(q => $$"""{"type":"sql","sql":{{JsonSerializer.Serialize(q.Sql)}},"dialect":"{{q.Dialect}}"}"""))}}]}
         """;
 
