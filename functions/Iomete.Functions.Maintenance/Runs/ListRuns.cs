@@ -26,7 +26,7 @@ public sealed class ListRuns(ICallerAccessor callers, IAccessControl access, Tab
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
-        var query = ListQuery.From(request, RunStore.Sortable, "-createdAt");
+        var query = RunQueries.Page(request);
         var filter = RunQueries.Filter(request, null);
         if (!await access.CanAccessDomainAsync(caller, domain, ct))
         {

@@ -26,7 +26,7 @@ public sealed class ListTableRuns(ICallerAccessor callers, TableAccess tables, R
     {
         var caller = await callers.RequireAsync(request, ct);
         var name = new TableName(catalog, database, table);
-        var query = ListQuery.From(request, RunStore.Sortable, "-createdAt");
+        var query = RunQueries.Page(request);
         var filter = RunQueries.Filter(request, name);
         await tables.RequireAsync(caller, domain, name, change: false, "LIST_MAINTENANCE_RUNS", ct);
         return ApiResults.Ok(await runs.ListAsync(filter, query, ct));

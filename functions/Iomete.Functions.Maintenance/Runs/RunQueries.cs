@@ -30,6 +30,13 @@ internal static class RunQueries
             table?.Catalog ?? Text(request, "catalog"), table?.Database ?? Text(request, "database"), table?.Table ?? Text(request, "table"), operation, state);
     }
 
+    /// <summary>Offset, limit and sort; newest first unless a sort is asked for.</summary>
+    public static ListQuery Page(HttpRequest request)
+    {
+        var query = ListQuery.From(request, RunStore.Sortable, "createdAt");
+        return request.Query["sort"].ToString().Length == 0 ? query with { Descending = true } : query;
+    }
+
     /// <summary>Leaves out the runs of tables the caller may not see.</summary>
     public static async Task<Page<MaintenanceRun>> VisibleAsync(Page<MaintenanceRun> page, Caller caller, TableAccess tables, CancellationToken ct)
     {
