@@ -17,5 +17,6 @@ public static class WorkflowTasks
         JobRunTasks.Register(registry);
         Schedules.ScheduleTasks.Register(registry);
         Pipelines.PipelineTasks.Register(registry);
+        Maintenance.MaintenanceTasks.Register(registry);
     }
 }

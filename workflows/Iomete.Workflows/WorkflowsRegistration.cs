@@ -25,6 +25,7 @@ public static class WorkflowsRegistration
         Pipelines.PipelinesRegistration.AddPipelinesAndMetrics(services);
         services.AddDurableWorkflows(runWorker);
         Schedules.ScheduleTasks.AddSchedules(services);
+        Maintenance.MaintenanceTasks.AddMaintenanceRunClient(services);
         return services;
     }
 }
