@@ -65,6 +65,9 @@ public sealed class MetadataDbOutageTests
             await WaitForWrittenAsync(system);
         }
 
+        // Migrations open plain NpgsqlConnections: Npgsql's process-wide pool still holds the ones the stop broke, which a
+        // new process would not have.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         await using (var restarted = await LocalPlatform.StartAsync(settings))
         {
             using var system = restarted.Anonymous();
