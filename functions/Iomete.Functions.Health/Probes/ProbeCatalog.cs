@@ -12,7 +12,8 @@ namespace Iomete.Functions.Health.Probes;
 
 /// <summary>
 /// The components this platform has, in display order: the always-present ones, then those configured here (a Kubernetes
-/// API server, a Dapr sidecar). Unconfigured ones are not listed at all.
+/// API server, a Dapr sidecar), then any <see cref="IHealthProbe"/> another service registers. Unconfigured ones are not
+/// listed at all.
 /// </summary>
 public sealed class ProbeCatalog
 {
@@ -43,8 +44,18 @@ public sealed class ProbeCatalog
         {
             probes.Add(new DaprSidecarProbe(services.GetRequiredService<IHttpClientFactory>(), daprPort));
         }
+        foreach (var extra in services.GetServices<IHealthProbe>())
+        {
+            if (probes.All(p => p.Component != extra.Component))
+            {
+                probes.Add(extra);
+            }
+        }
         All = probes;
     }
+
+    /// <summary>A fixed list (tests).</summary>
+    internal ProbeCatalog(IReadOnlyList<IHealthProbe> probes) => All = probes;
 
     public IReadOnlyList<IHealthProbe> All { get; }
 
