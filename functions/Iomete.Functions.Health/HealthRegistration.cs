@@ -1,4 +1,11 @@
+using Iomete.Functions.Health.Checks;
+using Iomete.Functions.Health.History;
+using Iomete.Functions.Health.Monitoring;
+using Iomete.Functions.Health.Notifications;
+using Iomete.Functions.Health.Probes;
+using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
+using Iomete.Platform.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Iomete.Functions.Health;
@@ -12,6 +19,22 @@ public static class HealthRegistration
     public static IServiceCollection AddHealthService(this IServiceCollection services)
     {
         services.AddFunctionsFrom(typeof(HealthRegistration).Assembly);
+        services.AddServiceDatabase(Service, typeof(HealthRegistration).Assembly);
+        services.AddValidatedOptions<HealthOptions>(HealthOptions.Section);
+        services.AddValidatedOptions<HealthNotificationOptions>(HealthNotificationOptions.Section);
+        services.AddHttpClient();
+        services.AddHttpClient(WebhookSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<ProbeCatalog>();
+        services.AddSingleton<ProbeRunner>();
+        services.AddSingleton<HealthHistoryStore>();
+        services.AddSingleton<HealthHistory>();
+        services.AddSingleton<NotificationSettingsStore>();
+        services.AddSingleton<StatusNotifier>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<HealthMail>();
+        services.AddSingleton<HealthMonitor>();
+        services.AddSingleton<HealthReport>();
+        services.AddHostedService<NotificationDispatcher>();
         return services;
     }
 }

@@ -9,7 +9,8 @@ namespace Iomete.Functions.LocalHost.Hosting;
 
 /// <summary>
 /// The local stand-in for Dapr cron input bindings: posts to each <c>[CronBinding]</c> function's
-/// route on its schedule, over loopback, with the app API token, as Dapr would.
+/// route on its schedule, over loopback, with the app API token, as Dapr would. <c>Iomete:Cron:&lt;binding name&gt;</c>
+/// overrides a schedule (as a cluster's binding component would), e.g. for a test that cannot wait for the default.
 /// </summary>
 internal sealed partial class LocalScheduler(
     FunctionCatalog catalog,
@@ -17,6 +18,7 @@ internal sealed partial class LocalScheduler(
     IHttpClientFactory httpClients,
     IOptions<InternalCallOptions> internalCalls,
     IHostApplicationLifetime lifetime,
+    IConfiguration configuration,
     ILogger<LocalScheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,7 +26,7 @@ internal sealed partial class LocalScheduler(
         var jobs = catalog.Functions
             .Select(f => (Function: f, Cron: f.Method.GetCustomAttribute<CronBindingAttribute>()))
             .Where(j => j.Cron is not null)
-            .Select(j => RunAsync(j.Function, CronBindingAttribute.ParseEvery(j.Cron!.Schedule), stoppingToken))
+            .Select(j => RunAsync(j.Function, CronBindingAttribute.ParseEvery(configuration[$"Iomete:Cron:{j.Cron!.Name}"] ?? j.Cron.Schedule), stoppingToken))
             .ToList();
         await Task.WhenAll(jobs);
     }
