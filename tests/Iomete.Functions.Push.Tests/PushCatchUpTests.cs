@@ -116,4 +116,20 @@ public sealed class PushRetentionTests(ShortRetentionFixture fixture) : IClassFi
         var fourth = await fixture.DeliverAsync("health-status", Guid.NewGuid().ToString(), Frames.Health("d"));
         Assert.Equal(third.GetProperty("sequence").GetInt64() + 1, fourth.GetProperty("sequence").GetInt64());
     }
+
+    [Fact]
+    public async Task AFreshConnection_StartsNow_NotWhereTheIdleTailStopped()
+    {
+        var before = PushFixture.Unique("before");
+        await fixture.DeliverAsync("health-status", Guid.NewGuid().ToString(), Frames.Health(before));
+        await Task.Delay(1000);
+
+        await using var sse = await SseClient.ConnectAsync(fixture.Admin, "?topics=health");
+        await sse.ReadyAsync();
+        var after = PushFixture.Unique("after");
+        await fixture.DeliverAsync("health-status", Guid.NewGuid().ToString(), Frames.Health(after));
+
+        var seen = await sse.UntilAsync(f => f.Mentions(after));
+        Assert.DoesNotContain(seen, f => f.Mentions(before));
+    }
 }

@@ -56,6 +56,12 @@ public class PushFixture : IAsyncLifetime
     /// <summary>A user without admin roles; with <paramref name="domainPermissions"/> a member of the default domain.</summary>
     public async Task<(string Id, HttpClient Client)> UserAsync(string prefix, params string[] domainPermissions)
     {
+        var (id, _, client) = await NamedUserAsync(prefix, domainPermissions);
+        return (id, client);
+    }
+
+    public async Task<(string Id, string Username, HttpClient Client)> NamedUserAsync(string prefix, params string[] domainPermissions)
+    {
         var username = Unique(prefix);
         var user = await Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/admin/identity/users",
             new { username, email = username + "@example.com", firstName = "Test", lastName = "User", password = UserPassword });
@@ -67,7 +73,7 @@ public class PushFixture : IAsyncLifetime
         }
         var client = await Platform.LoginAsync(username, UserPassword);
         client.Timeout = Timeout.InfiniteTimeSpan;
-        return (id, client);
+        return (id, username, client);
     }
 
     /// <summary>A user holding an admin role (e.g. <c>READ_ONLY_ADMIN</c>) and nothing else.</summary>

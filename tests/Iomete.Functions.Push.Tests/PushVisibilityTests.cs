@@ -68,6 +68,54 @@ public sealed class PushVisibilityTests(PushFixture fixture) : IClassFixture<Pus
     }
 
     [Fact]
+    public async Task ASqlQueryEvent_ReachesTheOwnersOfItsDomain_NotOtherUsers()
+    {
+        var (ownerId, ownerName, domainOwner) = await fixture.NamedUserAsync("lead");
+        var (authorId, author) = await fixture.UserAsync("author");
+        var (_, outsider) = await fixture.UserAsync("outsider");
+        var domain = PushFixture.Unique("team");
+        await fixture.Admin.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Post, "/api/v2/admin/domains",
+            new { id = domain, name = "Team", owners = new[] { new { id = ownerName, type = "USER" } } });
+        using (domainOwner)
+        using (author)
+        using (outsider)
+        {
+            await using var ownerStream = await SseClient.ConnectAsync(domainOwner, "?topics=queries");
+            await using var outsiderStream = await SseClient.ConnectAsync(outsider, "?topics=queries");
+            await Task.WhenAll(ownerStream.ReadyAsync(), outsiderStream.ReadyAsync());
+
+            var query = PushFixture.Unique("q");
+            await fixture.PublishAsync(PlatformTopics.SqlQueries, Frames.Query(query, authorId) with { Domain = domain });
+            var elsewhere = PushFixture.Unique("q");
+            await fixture.PublishAsync(PlatformTopics.SqlQueries, Frames.Query(elsewhere, authorId));
+            var marker = PushFixture.Unique("q");
+            await fixture.PublishAsync(PlatformTopics.SqlQueries, Frames.Query(marker, ownerId) with { Domain = domain });
+
+            var seenByOwner = await ownerStream.UntilAsync(f => f.Mentions(marker));
+            Assert.Equal(domain, Assert.Single(seenByOwner, f => f.Mentions(query)).Json().Str("domain"));
+            Assert.DoesNotContain(seenByOwner, f => f.Mentions(elsewhere));
+            // Offered to every connection together: by now the outsider's would have arrived.
+            Assert.Empty(await TakeWhileAsync(outsiderStream, TimeSpan.FromSeconds(1.5)));
+        }
+    }
+
+    private static async Task<IReadOnlyList<SseFrame>> TakeWhileAsync(SseClient sse, TimeSpan quiet)
+    {
+        var seen = new List<SseFrame>();
+        try
+        {
+            while (true)
+            {
+                seen.Add(await sse.NextEventAsync(quiet));
+            }
+        }
+        catch (TimeoutException)
+        {
+            return seen;
+        }
+    }
+
+    [Fact]
     public async Task SparkRunAndComputeEvents_ReachOnlyUsersWhoMayViewTheirResource()
     {
         var visibleBundle = await fixture.NewBundleAsync();

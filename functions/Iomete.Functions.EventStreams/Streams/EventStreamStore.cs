@@ -13,8 +13,9 @@ public sealed record EventStreamFilter(EventStreamStatus? Status = null, string?
 /// <summary>
 /// Event streams in the service database. Configuration changes are compare-and-swap on <c>version</c>; the status is
 /// observed state (set by start/terminate and by the runtime) and does not bump the version, so a configure based on
-/// what a user read is not refused just because the pipeline became ACTIVE meanwhile. Every state change (created,
-/// STARTING/ACTIVE/STOPPED, deleted) is published as <see cref="EventStreamStateChanged"/> after it is committed.
+/// what a user read is not refused just because the pipeline became ACTIVE meanwhile. Every state change (STARTING,
+/// ACTIVE, STOPPED, deleted) is published as <see cref="EventStreamStateChanged"/> after it is committed; a creation
+/// by <see cref="PublishCreatedAsync"/> once the stream is in its bundle.
 /// </summary>
 public sealed class EventStreamStore(IMetadataDb db, TimeProvider clock, IEventBus? bus = null) : Ingest.IEventStreamLookup
 {
@@ -122,9 +123,12 @@ public sealed class EventStreamStore(IMetadataDb db, TimeProvider clock, IEventB
         {
             cache.Changed();
         }
-        await PublishAsync(created, null, EventStreamRow.Stored(created.Status), ct);
         return created;
     }
+
+    /// <summary>Announces a new stream; called once it is in its resource bundle, so that its viewers can be told.</summary>
+    public Task PublishCreatedAsync(EventStream created, CancellationToken ct) =>
+        PublishAsync(created, null, EventStreamRow.Stored(created.Status), ct);
 
     /// <summary>
     /// Saves the configuration of <paramref name="updated"/> if the stored version is still <paramref name="expectedVersion"/>;

@@ -40,8 +40,14 @@ public sealed partial class PushHub(PushLog log, IOptions<PushOptions> options, 
     public async Task<long> AttachAsync(PushConnection connection, CancellationToken ct)
     {
         await StartTailingAsync(ct);
+        // While nobody listens the tail stands still; the first new listener starts from now, not from then.
+        var newest = Count == 0 ? (await log.BoundsAsync(ct)).Newest : 0;
         lock (gate)
         {
+            if (connections.Count == 0)
+            {
+                cursor = Math.Max(cursor, newest);
+            }
             if (connections.Count >= options.Value.MaxConnections)
             {
                 throw new Platform.Errors.TooManyRequestsException(
@@ -144,7 +150,7 @@ public sealed partial class PushHub(PushLog log, IOptions<PushOptions> options, 
             lock (gate)
             {
                 // Moving the cursor and taking the targets together: a connection attached later replays this batch from the log.
-                cursor = batch[^1].Seq;
+                cursor = Math.Max(cursor, batch[^1].Seq);
                 targets = [.. connections];
             }
             foreach (var connection in targets)

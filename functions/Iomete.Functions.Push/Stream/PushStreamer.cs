@@ -8,6 +8,7 @@ using Iomete.Platform.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Iomete.Functions.Push.Stream;
@@ -17,7 +18,7 @@ namespace Iomete.Functions.Push.Stream;
 /// <c>reset</c> when it is older than the log), a <c>ready</c> event, then live events the caller may see, a comment
 /// heartbeat, and a periodic check of the caller's token that ends the stream once it is revoked or expired.
 /// </summary>
-public sealed class PushStreamer(
+public sealed partial class PushStreamer(
     PushLog log,
     PushHub hub,
     ICallerAccessor callers,
@@ -25,7 +26,8 @@ public sealed class PushStreamer(
     IDataAccessDecider decider,
     TimeProvider clock,
     IOptions<PushOptions> options,
-    IHostApplicationLifetime lifetime)
+    IHostApplicationLifetime lifetime,
+    ILogger<PushStreamer> logger)
 {
     private const int CatchUpBatch = 500;
     private static readonly string[] CredentialHeaders = ["Authorization", "X-API-Token", "Cookie"];
@@ -211,7 +213,16 @@ public sealed class PushStreamer(
             // The token's own rate limit: still valid, check again next time.
             return current;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The identity store did not answer: keep the stream, check again next time.
+            LogRecheckFailed(logger, ex);
+            return current;
+        }
     }
+
+    [LoggerMessage(EventId = 9102, Level = LogLevel.Warning, Message = "Checking a push stream's token again failed; the stream stays open")]
+    private static partial void LogRecheckFailed(ILogger logger, Exception exception);
 
     private static byte[] Control<T>(long? id, string type, T data)
     {
