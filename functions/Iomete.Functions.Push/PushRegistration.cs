@@ -1,5 +1,11 @@
+using Iomete.Functions.Push.Log;
+using Iomete.Functions.Push.Sources;
+using Iomete.Functions.Push.Stream;
+using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
+using Iomete.Platform.Options;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Iomete.Functions.Push;
 
@@ -12,6 +18,14 @@ public static class PushRegistration
     public static IServiceCollection AddPushService(this IServiceCollection services)
     {
         services.AddFunctionsFrom(typeof(PushRegistration).Assembly);
+        services.AddServiceDatabase(Service, typeof(PushRegistration).Assembly);
+        services.AddValidatedOptions<PushOptions>(PushOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PushLog>();
+        services.TryAddSingleton<PushHub>();
+        services.AddHostedService(sp => sp.GetRequiredService<PushHub>());
+        services.TryAddSingleton<PushStreamer>();
+        services.TryAddSingleton<PushIntake>();
         return services;
     }
 }

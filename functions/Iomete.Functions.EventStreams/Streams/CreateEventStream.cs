@@ -89,6 +89,7 @@ public sealed class CreateEventStream(
             await store.DeleteAsync(created.Id, CancellationToken.None);
             throw;
         }
+        await store.PublishCreatedAsync(created, ct);
         runtime.Start(created);
         return ApiResults.Created(EventStreamView.From(created), $"/api/v1/domains/{domain}/event-streams/{created.Id}");
     }

@@ -3,6 +3,7 @@ using Dapper;
 using Iomete.Platform.Data;
 using Iomete.Platform.Errors;
 using Iomete.Platform.Http;
+using Iomete.Platform.Messaging;
 
 namespace Iomete.Functions.EventStreams.Streams;
 
@@ -12,10 +13,15 @@ public sealed record EventStreamFilter(EventStreamStatus? Status = null, string?
 /// <summary>
 /// Event streams in the service database. Configuration changes are compare-and-swap on <c>version</c>; the status is
 /// observed state (set by start/terminate and by the runtime) and does not bump the version, so a configure based on
-/// what a user read is not refused just because the pipeline became ACTIVE meanwhile.
+/// what a user read is not refused just because the pipeline became ACTIVE meanwhile. Every state change (STARTING,
+/// ACTIVE, STOPPED, deleted) is published as <see cref="EventStreamStateChanged"/> after it is committed; a creation
+/// by <see cref="PublishCreatedAsync"/> once the stream is in its bundle.
 /// </summary>
-public sealed class EventStreamStore(IMetadataDb db, TimeProvider clock) : Ingest.IEventStreamLookup
+public sealed class EventStreamStore(IMetadataDb db, TimeProvider clock, IEventBus? bus = null) : Ingest.IEventStreamLookup
 {
+    /// <summary>The state a deleted stream is announced with.</summary>
+    public const string DeletedState = "DELETED";
+
     /// <summary>Sort keys of the list API mapped to columns.</summary>
     public static readonly IReadOnlyDictionary<string, string> Sortable = new Dictionary<string, string>
     {
@@ -120,6 +126,10 @@ public sealed class EventStreamStore(IMetadataDb db, TimeProvider clock) : Inges
         return created;
     }
 
+    /// <summary>Announces a new stream; called once it is in its resource bundle, so that its viewers can be told.</summary>
+    public Task PublishCreatedAsync(EventStream created, CancellationToken ct) =>
+        PublishAsync(created, null, EventStreamRow.Stored(created.Status), ct);
+
     /// <summary>
     /// Saves the configuration of <paramref name="updated"/> if the stored version is still <paramref name="expectedVersion"/>;
     /// 409 when someone else changed it first, 404 when it is gone. Name, namespace, domain and status are not touched.
@@ -153,10 +163,30 @@ public sealed class EventStreamStore(IMetadataDb db, TimeProvider clock) : Inges
     /// <summary>Records the observed state; unknown ids are ignored (the stream was deleted meanwhile).</summary>
     public async Task SetStatusAsync(string id, EventStreamStatus status, CancellationToken ct)
     {
+        var next = EventStreamRow.Stored(status);
         await using var connection = await OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE event_streams SET status = @Status, updated_ms = @Now WHERE id = @Id",
-            new { Id = id, Status = EventStreamRow.Stored(status), Now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: ct));
+        // Compare-and-swap on the status read, so that the published previous state is the one actually replaced.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var current = await connection.QuerySingleOrDefaultAsync<EventStreamRow>(new CommandDefinition(
+                $"SELECT {Columns} FROM event_streams WHERE id = @Id", new { Id = id }, cancellationToken: ct));
+            if (current is null)
+            {
+                return;
+            }
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE event_streams SET status = @Status, updated_ms = @Now WHERE id = @Id AND status = @Previous",
+                new { Id = id, Status = next, Previous = current.Status, Now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: ct));
+            if (changed == 1)
+            {
+                cache.Changed();
+                if (current.Status != next)
+                {
+                    await PublishAsync(current.ToStream(), current.Status, next, ct);
+                }
+                return;
+            }
+        }
         cache.Changed();
     }
 
@@ -164,10 +194,25 @@ public sealed class EventStreamStore(IMetadataDb db, TimeProvider clock) : Inges
     public async Task<bool> DeleteAsync(string id, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
+        var current = await connection.QuerySingleOrDefaultAsync<EventStreamRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM event_streams WHERE id = @Id", new { Id = id }, cancellationToken: ct));
         var deleted = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM event_streams WHERE id = @Id", new { Id = id }, cancellationToken: ct));
         cache.Changed();
+        if (deleted == 1 && current is not null)
+        {
+            await PublishAsync(current.ToStream(), current.Status, DeletedState, ct);
+        }
         return deleted == 1;
+    }
+
+    private async Task PublishAsync(EventStream stream, string? previous, string state, CancellationToken ct)
+    {
+        if (bus is not null)
+        {
+            await bus.PublishAsync(PlatformTopics.EventStreams, new EventStreamStateChanged(
+                stream.DomainId, stream.Id, stream.Name, previous, state, null, clock.GetUtcNow()), ct);
+        }
     }
 
     private Task<DbConnection> OpenAsync(CancellationToken ct) => db.OpenAsync(EventStreamsRegistration.Service, ct);

@@ -65,6 +65,16 @@ internal sealed class AccessControl(AccessQueries queries) : IAccessControl
         }
     }
 
+    public async Task<bool> OwnsDomainAsync(Caller caller, string domainId, CancellationToken ct)
+    {
+        if (IsDomainManager(caller))
+        {
+            return true;
+        }
+        var facts = await queries.DomainAsync(caller, domainId, permission: null, withMembership: false, ct);
+        return facts.Exists > 0 && facts.Owner > 0;
+    }
+
     /// <summary>Super admins and DOMAIN_MANAGERs own every domain.</summary>
     public static bool IsDomainManager(Caller caller, bool forRead = false) => caller.HasAdminRole(AdminRole.DomainManager, forRead);
 

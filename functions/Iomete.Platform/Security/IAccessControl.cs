@@ -17,4 +17,11 @@ public interface IAccessControl
 
     /// <summary>Requires a permission on one resource through the bundle that holds it.</summary>
     Task RequireAssetPermissionAsync(Caller caller, AssetType type, string assetId, string permission, CancellationToken ct);
+
+    /// <summary>
+    /// True when the caller owns the domain (the user or one of its groups) or manages every domain (DOMAIN_MANAGER,
+    /// super admin): who may see what every member of the domain does (their queries, for instance).
+    /// </summary>
+    Task<bool> OwnsDomainAsync(Caller caller, string domainId, CancellationToken ct) =>
+        Task.FromResult(caller.HasAdminRole(AdminRole.DomainManager));
 }
