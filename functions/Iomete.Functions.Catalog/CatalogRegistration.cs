@@ -1,3 +1,5 @@
+using Iomete.Functions.Catalog.Tables;
+using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +14,8 @@ public static class CatalogRegistration
     public static IServiceCollection AddCatalogService(this IServiceCollection services)
     {
         services.AddFunctionsFrom(typeof(CatalogRegistration).Assembly);
+        services.AddServiceDatabase(Service, typeof(CatalogRegistration).Assembly);
+        services.AddCatalogDetails();
         return services;
     }
 }
