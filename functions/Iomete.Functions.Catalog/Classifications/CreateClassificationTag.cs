@@ -12,7 +12,7 @@ namespace Iomete.Functions.Catalog.Classifications;
 /// <param name="Name">1 to 128 letters, digits, '_', '-' or '.'; unique regardless of case.</param>
 public sealed record ClassificationTagRequest(
     [property: Required] string? Name,
-    [property: StringLength(2000)] string? Description);
+    [property: StringLength(2000)] string? Description = null);
 
 public sealed class CreateClassificationTag(ICallerAccessor callers, ClassificationTagStore tags)
 {

@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.Catalog.Classifications;
 
 /// <param name="Version">When given, the update applies only to that version (409 otherwise).</param>
-public sealed record UpdateClassificationTagRequest([property: StringLength(2000)] string? Description, long? Version = null);
+public sealed record UpdateClassificationTagRequest([property: StringLength(2000)] string? Description = null, long? Version = null);
 
 public sealed class UpdateClassificationTag(ICallerAccessor callers, ClassificationTagStore tags)
 {

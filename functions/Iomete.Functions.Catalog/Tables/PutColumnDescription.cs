@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.Catalog.Tables;
 
 /// <param name="Description">At most 4,000 characters; null or empty removes the catalog's description (the Iceberg doc shows again).</param>
-public sealed record ColumnDescriptionRequest([property: StringLength(PutColumnDescription.MaxLength)] string? Description);
+public sealed record ColumnDescriptionRequest([property: StringLength(PutColumnDescription.MaxLength)] string? Description = null);
 
 public sealed class PutColumnDescription(CatalogTableAccess tables, AnnotationStore annotations, CatalogChanges changes)
 {

@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Iomete.Functions.Catalog.Tables;
 
 /// <param name="Description">Markdown, at most 65,536 characters; null or empty clears the documentation.</param>
-public sealed record TableDocumentationRequest([property: StringLength(PutTableDocumentation.MaxLength)] string? Description);
+public sealed record TableDocumentationRequest([property: StringLength(PutTableDocumentation.MaxLength)] string? Description = null);
 
 public sealed class PutTableDocumentation(CatalogTableAccess tables, AnnotationStore annotations, ClassificationRequestStore requests, CatalogChanges changes)
 {
