@@ -10,7 +10,7 @@ namespace Iomete.Functions.Catalog.Tests;
 /// classification walk-through. ana reads the catalog (VIEW_DATA_CATALOG) under a mask on <c>orders.note</c> and a deny on
 /// <c>orders.cost</c>; ed also manages it (MANAGE_DATA_CATALOG); nobody has no permission in the domain.
 /// </summary>
-public sealed class CatalogFixture : IAsyncLifetime
+public class CatalogFixture : IAsyncLifetime
 {
     public const string Password = "Catalog-pass-123";
     public const string QueriesUrl = "/api/v1/domains/default/sql/queries";
@@ -25,9 +25,21 @@ public sealed class CatalogFixture : IAsyncLifetime
 
     public string AnaId { get; private set; } = "";
 
+    /// <summary>False when the metadata database this fixture needs is missing here (tests then return early).</summary>
+    public bool Started { get; private set; }
+
+    /// <summary>Extra platform settings (a PostgreSQL metadata DB); null to skip the tests.</summary>
+    protected virtual Task<IDictionary<string, string?>?> SettingsAsync() => Task.FromResult<IDictionary<string, string?>?>(new Dictionary<string, string?>());
+
     public async Task InitializeAsync()
     {
-        Platform = await LocalPlatform.StartAsync(null, b => RecordingEventBus.Install(b.Services));
+        var settings = await SettingsAsync();
+        if (settings is null)
+        {
+            return;
+        }
+        Platform = await LocalPlatform.StartAsync(settings, b => RecordingEventBus.Install(b.Services));
+        Started = true;
         Admin = await Platform.LoginAsync();
         AnaId = await UserAsync("ana", ["VIEW_DATA_CATALOG"]);
         await UserAsync("ed", ["VIEW_DATA_CATALOG", "MANAGE_DATA_CATALOG"]);
@@ -103,10 +115,29 @@ public sealed class CatalogFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (!Started)
+        {
+            return;
+        }
         Ana.Dispose();
         Ed.Dispose();
         Nobody.Dispose();
         Admin.Dispose();
         await Platform.DisposeAsync();
+    }
+}
+
+/// <summary>The same catalog with the metadata databases on a real PostgreSQL server.</summary>
+public sealed class PostgresCatalogFixture : CatalogFixture
+{
+    protected override async Task<IDictionary<string, string?>?> SettingsAsync()
+    {
+        if (PostgresServer.MissingReason() is { } reason && !Requires.InCi)
+        {
+            Console.WriteLine($"Skipping the PostgreSQL catalog tests: {reason}");
+            return null;
+        }
+        var server = await PostgresServer.SharedAsync();
+        return server.Settings(PostgresServer.NewDatabasePrefix());
     }
 }
