@@ -1,3 +1,4 @@
+using Iomete.Functions.Catalog.Tables;
 using Iomete.Platform.Data;
 using Iomete.Platform.Functions;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,8 @@ public static class CatalogRegistration
     {
         services.AddFunctionsFrom(typeof(CatalogRegistration).Assembly);
         services.AddServiceDatabase(Service, typeof(CatalogRegistration).Assembly);
-        Iomete.Functions.Catalog.Index.IndexRegistration.AddCatalogIndex(services);
+        Index.IndexRegistration.AddCatalogIndex(services);
+        services.AddCatalogDetails();
         return services;
     }
 }

@@ -11,8 +11,8 @@ public sealed record ResourceTagAssignment(
     DateTimeOffset UpdatedAt);
 
 /// <summary>
-/// Where the decider learns the tags of a table for tag-based policies. Today the data-security API assigns them; the
-/// catalog service will feed the same port later.
+/// Where the decider learns the tags of a table for tag-based policies. The data-security API assigns them, and the
+/// catalog service adds and removes approved classifications (<see cref="ChangeResourceTagsInternal"/>).
 /// </summary>
 public interface IResourceTagSource
 {

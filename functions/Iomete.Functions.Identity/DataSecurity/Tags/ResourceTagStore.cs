@@ -89,6 +89,41 @@ public sealed class ResourceTagStore(IdentityDb db, PolicySetVersion setVersion,
                 IdentityDb.At(args.Now));
     }
 
+    /// <summary>
+    /// Adds and removes single tags of one table or column, keeping its other tags (the catalog's approved classifications);
+    /// an assignment left without tags is removed. Returns the tags after the change.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ChangeAsync(string catalog, string database, string table, string? column,
+        IReadOnlyList<string> add, IReadOnlyList<string> remove, string? by, CancellationToken ct)
+    {
+        var key = new { Catalog = Norm(catalog), Database = Norm(database), Table = Norm(table), Column = Norm(column) ?? "" };
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var stored = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT tags FROM data_resource_tags WHERE catalog = @Catalog AND database_name = @Database AND table_name = @Table AND column_name = @Column",
+            key, tx, cancellationToken: ct));
+        var before = stored is null ? [] : JsonSerializer.Deserialize<List<string>>(stored) ?? [];
+        var after = before.Where(t => !remove.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+        after.AddRange(add.Where(t => !after.Contains(t, StringComparer.OrdinalIgnoreCase)));
+        if (after.SequenceEqual(before, StringComparer.Ordinal))
+        {
+            return after;
+        }
+        var args = new { key.Catalog, key.Database, key.Table, key.Column, Tags = JsonSerializer.Serialize(after), By = by, Now = IdentityDb.Ms(clock.GetUtcNow()) };
+        await connection.ExecuteAsync(new CommandDefinition(after.Count == 0
+            ? "DELETE FROM data_resource_tags WHERE catalog = @Catalog AND database_name = @Database AND table_name = @Table AND column_name = @Column"
+            : """
+              INSERT INTO data_resource_tags (catalog, database_name, table_name, column_name, tags, updated_by, updated_at_ms)
+              VALUES (@Catalog, @Database, @Table, @Column, @Tags, @By, @Now)
+              ON CONFLICT (catalog, database_name, table_name, column_name) DO UPDATE SET tags = excluded.tags,
+                updated_by = excluded.updated_by, updated_at_ms = excluded.updated_at_ms
+              """, args, tx, cancellationToken: ct));
+        await PolicySetVersion.BumpAsync(connection, tx, ct);
+        await tx.CommitAsync(ct);
+        setVersion.Changed();
+        return after;
+    }
+
     /// <summary>Removes one assignment; false when there was none.</summary>
     public async Task<bool> DeleteAsync(string catalog, string database, string table, string? column, CancellationToken ct)
     {
