@@ -86,7 +86,7 @@ internal static class CatalogSearchBenchmark
         return
         [
             ("exact name", Enumerable.Range(0, 500).Select(_ => Any().Name).ToArray()),
-            ("name prefix", Enumerable.Range(0, 500).Select(_ => Any().Name.Split('_')[0][..4]).ToArray()),
+            ("name prefix", Enumerable.Range(0, 500).Select(_ => Any().Name.Split('_')[0] is var w && w.Length > 4 ? w[..4] : w).ToArray()),
             ("column name", Enumerable.Range(0, 500).Select(_ => Any().Columns[random.Next(1, ColumnsPerTable)].Name).ToArray()),
             ("typo (2 words, 1 swap each)", Enumerable.Range(0, 500).Select(_ =>
             {
