@@ -46,9 +46,22 @@ public sealed class ClassificationReview(ClassificationRequestStore requests, Re
         return closed;
     }
 
-    public Task<ClassificationRequest> RejectAsync(ClassificationRequest request, long version, string? comment, string reviewer, CancellationToken ct) =>
-        requests.CloseAsync(request, version, ClassificationRequestStatus.Rejected, comment, reviewer, null, ct);
+    public async Task<ClassificationRequest> RejectAsync(ClassificationRequest request, long version, string? comment, string reviewer, CancellationToken ct)
+    {
+        var closed = await requests.CloseAsync(request, version, ClassificationRequestStatus.Rejected, comment, reviewer, null, ct);
+        await PublishAsync(closed, reviewer, ct);
+        return closed;
+    }
 
-    public Task<ClassificationRequest> CancelAsync(ClassificationRequest request, string requester, CancellationToken ct) =>
-        requests.CloseAsync(request, request.Version, ClassificationRequestStatus.Cancelled, null, requester, null, ct);
+    public async Task<ClassificationRequest> CancelAsync(ClassificationRequest request, string requester, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var closed = await requests.CloseAsync(request, request.Version, ClassificationRequestStatus.Cancelled, null, requester, null, ct);
+        await PublishAsync(closed, requester, ct);
+        return closed;
+    }
+
+    /// <summary>The table's pending-request count changed, even without a tag change.</summary>
+    private Task PublishAsync(ClassificationRequest request, string actor, CancellationToken ct) =>
+        changes.PublishAsync(new TableKey(request.CatalogName, request.SchemaName, request.TableName), CatalogChanges.Classification, actor, ct);
 }

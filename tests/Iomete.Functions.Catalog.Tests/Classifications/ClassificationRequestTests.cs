@@ -46,8 +46,11 @@ public sealed class ClassificationRequestTests(CatalogFixture fixture) : IClassF
         Assert.Contains(byTable.GetProperty("items").EnumerateArray(), r => r.Str("id") == id);
 
         await fixture.Ed.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Put, $"{Domain}/{id}/cancel");
+        int Published() => fixture.Events.CatalogEntries.Count(e => e.Table == "orders" && e.What == "CLASSIFICATION");
+        var before = Published();
         var cancelled = await fixture.Ana.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"{Domain}/{id}/cancel");
         Assert.Equal("CANCELLED", cancelled.Str("status"));
+        Assert.Equal(before + 1, Published());
         Assert.NotEqual(JsonValueKind.Null, cancelled.GetProperty("closedAt").ValueKind);
         await fixture.Ana.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Put, $"{Domain}/{id}/cancel");
         await fixture.Admin.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Put, $"{Admin}/{id}/review", new { status = "APPROVED" });
