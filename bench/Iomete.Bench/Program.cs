@@ -1,6 +1,6 @@
 using Iomete.Bench;
 
-// dotnet run -c Release --project bench/Iomete.Bench -- [dispatch|coldstart|all|iceberg|sql|ingest|handoff|durable|schedule|policy|data-policy|compaction] [--seconds N] [--rounds N] [--scale SF] [--write docs/benchmarks.md]
+// dotnet run -c Release --project bench/Iomete.Bench -- [dispatch|coldstart|all|iceberg|sql|ingest|handoff|durable|schedule|policy|data-policy|compaction] [--seconds N] [--rounds N] [--scale SF] [--write ../../docs/benchmarks.md]
 var options = BenchOptions.Parse(args);
 if (options.Mode == "bare-host")
 {
