@@ -140,7 +140,7 @@ internal static class CompactionBenchmark
 
     private static async Task SqlAsync(HttpClient client, string sql)
     {
-        using var response = await client.PostAsJsonAsync("/api/v1/domains/default/sql/queries?wait=120",
+        using var response = await client.PostAsJsonAsync("/api/v1/domains/default/sql/queries?wait=60",
             new { query = sql, computeCluster = "local", catalog = Catalog, database = Database });
         var text = await response.Content.ReadAsStringAsync();
         using var json = JsonDocument.Parse(text);

@@ -28,12 +28,22 @@ public class MaintenanceFixture : IAsyncLifetime
 
     public RecordingEventBus Events => Platform.Services.GetRequiredService<RecordingEventBus>();
 
-    public virtual async Task InitializeAsync()
+    /// <summary>False when the metadata database cannot run here (the tests then return early; CI fails instead).</summary>
+    public bool Started => platform is not null;
+
+    public async Task InitializeAsync()
     {
-        platform = await LocalPlatform.StartAsync(new Dictionary<string, string?>(), RecordingEventBus.Install);
+        var settings = await SettingsAsync();
+        if (settings is null)
+        {
+            return;
+        }
+        platform = await LocalPlatform.StartAsync(settings, RecordingEventBus.Install);
         admin = await platform.LoginAsync();
         await SqlAsync($"CREATE DATABASE IF NOT EXISTS {Database}");
     }
+
+    protected virtual Task<Dictionary<string, string?>?> SettingsAsync() => Task.FromResult<Dictionary<string, string?>?>([]);
 
     public async Task DisposeAsync()
     {
@@ -122,4 +132,18 @@ public class MaintenanceFixture : IAsyncLifetime
 
     public async Task PutOverridesAsync(string table, object overrides) =>
         await Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"{TablesUrl}/{table}", overrides);
+}
+
+/// <summary>The same platform with its metadata (settings, runs, durable state) on the shared test PostgreSQL server.</summary>
+public sealed class PostgresMaintenanceFixture : MaintenanceFixture
+{
+    protected override async Task<Dictionary<string, string?>?> SettingsAsync()
+    {
+        if (PostgresServer.MissingReason() is not null && !Requires.InCi)
+        {
+            return null;
+        }
+        var server = await PostgresServer.SharedAsync();
+        return server.Settings(PostgresServer.NewDatabasePrefix());
+    }
 }
