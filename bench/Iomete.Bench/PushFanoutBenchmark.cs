@@ -61,7 +61,7 @@ internal static class PushFanoutBenchmark
         sb.AppendLine(CultureInfo.InvariantCulture,
             $"Goal: last client p99 ≤ 100 ms for {Clients:N0} clients: **{goal}** ({Ms(many.Last.P99)}). Ratios (last client p50): platform {Clients:N0} / platform 1 = {many.Last.P50 / one.Last.P50:0.0}x; platform {Clients:N0} / bare Kestrel {Clients:N0} = {many.Last.P50 / raw.Last.P50:0.0}x.");
         sb.AppendLine();
-        sb.AppendLine("The 1-client run is the pipeline's own latency (bus, CloudEvent delivery over loopback, log append, in-process wake-up, log read); the bare Kestrel run is the cost of writing one frame to every socket and reading it back on the same cores. Run with `dotnet run -c Release --project bench/Iomete.Bench -- push-fanout --write docs/benchmarks.md` (raise `ulimit -n` above 4,096).");
+        sb.AppendLine("The 1-client run is the pipeline's own latency (bus, CloudEvent delivery over loopback, log append, in-process wake-up, log read); the bare Kestrel run is the cost of writing one frame to every socket and reading it back on the same cores. Run with `dotnet run -c Release --project bench/Iomete.Bench -- push-fanout --write $PWD/docs/benchmarks.md` (raise `ulimit -n` above 4,096).");
         return sb.ToString();
     }
 }

@@ -15,6 +15,7 @@ internal sealed class SseListeners : IAsyncDisposable
     private long first;
     private long last;
     private int remaining;
+    private int disposed;
     private TaskCompletionSource allRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Count => responses.Count;
@@ -113,6 +114,10 @@ internal sealed class SseListeners : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         await stop.CancelAsync();
         foreach (var response in responses)
         {

@@ -19,7 +19,7 @@ public sealed class PushConnection(IReadOnlySet<string> types, int capacity)
     public IReadOnlySet<string> Types => types;
 
     /// <summary>The hub's cursor when attached: events after it arrive through <see cref="Events"/>.</summary>
-    public long Start { get; set; }
+    public long Start { get; internal set; }
 
     public ChannelReader<PushEvent> Events => queue.Reader;
 
