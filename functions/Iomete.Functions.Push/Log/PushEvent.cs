@@ -17,8 +17,16 @@ public sealed class PushEvent
         Audience = audience;
         Payload = payload;
         At = at;
-        Frame = SseFrames.Event(seq, type, payload);
+        Frame = seq == TransientSeq ? SseFrames.EventWithoutId(type, payload) : SseFrames.Event(seq, type, payload);
     }
+
+    /// <summary>
+    /// The sequence of an event offered while the push log cannot be written (its database is down): sent without an
+    /// <c>id:</c> line, so a client's <c>Last-Event-ID</c> does not move; the bus redelivers it and it is logged later.
+    /// </summary>
+    public const long TransientSeq = 0;
+
+    public bool IsTransient => Seq == TransientSeq;
 
     public long Seq { get; }
     public string Type { get; }
@@ -45,6 +53,15 @@ internal static class SseFrames
             throw new ArgumentException("An event's data must be one line.", nameof(data));
         }
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"id: {id}\nevent: {type}\ndata: {data}\n\n");
+    }
+
+    public static byte[] EventWithoutId(string type, string data)
+    {
+        if (data.Contains('\n', StringComparison.Ordinal) || data.Contains('\r', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("An event's data must be one line.", nameof(data));
+        }
+        return Encoding.UTF8.GetBytes($"event: {type}\ndata: {data}\n\n");
     }
 
     public static byte[] Comment(string text) => Encoding.UTF8.GetBytes($": {text}\n\n");

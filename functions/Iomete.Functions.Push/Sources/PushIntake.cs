@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Iomete.Functions.Push.Log;
 using Iomete.Functions.Push.Stream;
@@ -20,6 +21,7 @@ public sealed record PushMapping(string Type, string Topic, Audience Audience, o
 /// <summary>
 /// The shared path of every subscription: only the platform's own calls, the CloudEvent read, its payload mapped and
 /// appended to the log once per CloudEvent id (a redelivery is acknowledged without a second event), this replica woken.
+/// When the log cannot be written, this replica's connections still get the event at once (without an id).
 /// </summary>
 public sealed class PushIntake(ICallerAccessor callers, PushLog log, PushHub hub)
 {
@@ -41,7 +43,18 @@ public sealed class PushIntake(ICallerAccessor callers, PushLog log, PushHub hub
         var draft = new PushDraft(
             $"{topic}/{envelope.Id}", mapping.Type, mapping.Topic, mapping.Audience,
             JsonSerializer.Serialize(mapping.Data, mapping.Data.GetType(), Json.Options), mapping.At);
-        var seq = await log.AppendAsync(draft, ct);
+        long? seq;
+        try
+        {
+            seq = await log.AppendAsync(draft, ct);
+        }
+        catch (Exception ex) when (ex is DbException or TimeoutException)
+        {
+            // The push database is down (a metadata-DB outage is exactly what health pushes): the connections here get the
+            // event now, without an id; the failure makes the bus deliver it again, and then it is logged for everyone.
+            hub.OfferTransient(draft.EventId, new PushEvent(PushEvent.TransientSeq, draft.Type, draft.Topic, draft.Audience, draft.Payload, draft.At));
+            throw;
+        }
         if (seq is not null)
         {
             hub.Wake();

@@ -15,7 +15,11 @@ public sealed partial class PushHub(PushLog log, IOptions<PushOptions> options, 
     private const int BatchSize = 500;
 
     private readonly Lock gate = new();
+    private const int MaxRememberedTransient = 1000;
+
     private readonly HashSet<PushConnection> connections = [];
+    private readonly HashSet<string> offeredTransient = [];
+    private readonly Queue<string> offeredOrder = new();
     private readonly SemaphoreSlim wake = new(0, 1);
     private readonly SemaphoreSlim starting = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
@@ -63,6 +67,30 @@ public sealed partial class PushHub(PushLog log, IOptions<PushOptions> options, 
         lock (gate)
         {
             connections.Remove(connection);
+        }
+    }
+
+    /// <summary>Offers an event that could not be logged to this replica's connections at once (see <see cref="PushEvent.TransientSeq"/>).</summary>
+    /// <param name="eventId">The CloudEvent id: a redelivery of an event already offered is not offered again.</param>
+    public void OfferTransient(string eventId, PushEvent e)
+    {
+        PushConnection[] targets;
+        lock (gate)
+        {
+            if (!offeredTransient.Add(eventId))
+            {
+                return;
+            }
+            offeredOrder.Enqueue(eventId);
+            if (offeredOrder.Count > MaxRememberedTransient)
+            {
+                offeredTransient.Remove(offeredOrder.Dequeue());
+            }
+            targets = [.. connections];
+        }
+        foreach (var connection in targets)
+        {
+            connection.Offer([e]);
         }
     }
 

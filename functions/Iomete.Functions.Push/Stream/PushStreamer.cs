@@ -131,11 +131,14 @@ public sealed partial class PushStreamer(
             var wrote = false;
             while (reader.TryRead(out var e))
             {
-                if (e.Seq <= position)
+                if (!e.IsTransient)
                 {
-                    continue;
+                    if (e.Seq <= position)
+                    {
+                        continue;
+                    }
+                    position = e.Seq;
                 }
-                position = e.Seq;
                 if (await visibility.AllowsAsync(e.Audience, ct))
                 {
                     await body.WriteAsync(e.Frame, ct);
