@@ -25,6 +25,7 @@ public sealed class CancelRun(ICallerAccessor callers, TableAccess tables, RunSt
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        await tables.RequireDomainAsync(caller, domain, ct);
         var run = await runs.GetAsync(id, ct) ?? throw new NotFoundException("Maintenance run", id);
         await tables.RequireAsync(caller, domain, new TableName(run.Catalog, run.Database, run.Table), change: true, "CANCEL_MAINTENANCE_RUN", ct);
         if (!run.IsActive)

@@ -20,6 +20,7 @@ public sealed class GetRun(ICallerAccessor callers, TableAccess tables, RunStore
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        await tables.RequireDomainAsync(caller, domain, ct);
         var run = await runs.GetAsync(id, ct) ?? throw new NotFoundException("Maintenance run", id);
         await tables.RequireAsync(caller, domain, new TableName(run.Catalog, run.Database, run.Table), change: false, "GET_MAINTENANCE_RUN", ct);
         return ApiResults.Ok(run);

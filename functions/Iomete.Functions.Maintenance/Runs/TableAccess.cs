@@ -15,14 +15,20 @@ public sealed class TableAccess(IAccessControl access, IDataAccessDecider decide
 {
     public const string Enforcer = "maintenance";
 
-    public async Task RequireAsync(Caller caller, string domain, TableName table, bool change, string action, CancellationToken ct)
+    /// <summary>403 unless the caller is a member of the domain: checked before anything is looked up or read.</summary>
+    public async Task RequireDomainAsync(Caller caller, string domain, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(table);
         if (!await access.CanAccessDomainAsync(caller, domain, ct))
         {
             throw new ForbiddenException($"You are not a member of domain '{domain}'.");
         }
+    }
+
+    public async Task RequireAsync(Caller caller, string domain, TableName table, bool change, string action, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(table);
+        await RequireDomainAsync(caller, domain, ct);
         if (caller.HasAdminRole(AdminRole.SparkCatalogManager, forRead: !change))
         {
             return;

@@ -26,6 +26,7 @@ public sealed class TriggerRun(ICallerAccessor callers, TableAccess tables, RunS
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        await tables.RequireDomainAsync(caller, domain, ct);
         var body = await RequestBody.ReadAsync<TriggerRunRequest>(request, ct);
         var name = new TableName(catalog, database, table);
         await tables.RequireAsync(caller, domain, name, change: true, "TRIGGER_TABLE_MAINTENANCE", ct);

@@ -24,6 +24,7 @@ public sealed class PutTableSettings(ICallerAccessor callers, TableAccess tables
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        await tables.RequireDomainAsync(caller, domain, ct);
         var overrides = await RequestBody.ReadAsync<TableMaintenanceOverrides>(request, ct);
         SettingsValidation.ThrowIfInvalid(overrides.Problems());
         var name = new TableName(catalog, database, table);
