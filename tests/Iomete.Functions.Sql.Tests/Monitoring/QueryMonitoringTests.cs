@@ -88,7 +88,7 @@ public sealed class QueryMonitoringTests(SqlFixture fixture) : IClassFixture<Sql
         await other.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Post, $"{AdminUrl}/{id}/terminate");
 
         var terminated = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"{AdminUrl}/{id}/terminate");
-        var final = terminated.Str("status") == "CANCELLED" ? terminated : await PollAsync(user, id, TimeSpan.FromSeconds(5), "CANCELLED");
+        var final = terminated.Str("status") == "CANCELLED" ? terminated : await PollAsync(user, id, TimeSpan.FromSeconds(30), "CANCELLED");
         Assert.Equal("CANCELLED", final.Str("status"));
         Assert.Equal(adminId, (await user.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"{QueriesUrl}/{id}")).Str("cancelledBy"));
         await fixture.Admin.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Post, $"{AdminUrl}/{id}/terminate");
@@ -103,7 +103,7 @@ public sealed class QueryMonitoringTests(SqlFixture fixture) : IClassFixture<Sql
         await PollAsync(fixture.Admin, id, TimeSpan.FromSeconds(10), "RUNNING");
 
         var terminated = await fixture.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"{DomainUrl}/{id}/terminate");
-        var final = terminated.Str("status") == "CANCELLED" ? terminated : await PollAsync(fixture.Admin, id, TimeSpan.FromSeconds(5), "CANCELLED");
+        var final = terminated.Str("status") == "CANCELLED" ? terminated : await PollAsync(fixture.Admin, id, TimeSpan.FromSeconds(30), "CANCELLED");
         Assert.Equal("CANCELLED", final.Str("status"));
         Assert.Equal(final.Str("userId"), final.Str("cancelledBy"));
     }

@@ -42,7 +42,7 @@ public sealed class QueryStateEventTests
         var running = submitted.Str("id");
         await PollAsync(admin, running, TimeSpan.FromSeconds(10), "RUNNING");
         await admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, $"{QueriesUrl}/{running}/cancel");
-        await PollAsync(admin, running, TimeSpan.FromSeconds(5), "CANCELLED");
+        await PollAsync(admin, running, TimeSpan.FromSeconds(30), "CANCELLED");
         Assert.Equal(["SUBMITTED", "RUNNING", "CANCELLING", "CANCELLED"], bus.For(running).Select(e => e.Status).ToList());
     }
 
