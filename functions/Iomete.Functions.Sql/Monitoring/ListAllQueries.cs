@@ -35,7 +35,7 @@ public sealed class ListAllQueries(ICallerAccessor callers, IAccessControl acces
         var filter = MonitorFilter.Read(request, clock.GetUtcNow());
         var domains = MonitorFilter.List(request, "domain");
         var users = MonitorFilter.List(request, "userId");
-        return ApiResults.Ok(await store.MonitorAsync(
+        return ApiResults.Ok(await store.ListAsync(
             filter with { Domains = domains.Count == 0 ? null : domains, UserIds = users.Count == 0 ? null : users }, query, ct));
     }
 }

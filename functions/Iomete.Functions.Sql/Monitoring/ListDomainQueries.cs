@@ -44,6 +44,6 @@ public sealed class ListDomainQueries(ICallerAccessor callers, QueryAccess acces
             throw new ForbiddenException("Only domain managers and super admins may monitor other users' queries.");
         }
         IReadOnlyList<string>? userIds = users.Count == 0 ? [caller.UserId] : users.Contains("*") ? null : users;
-        return ApiResults.Ok(await store.MonitorAsync(filter with { Domains = [domain], UserIds = userIds }, query, ct));
+        return ApiResults.Ok(await store.ListAsync(filter with { Domains = [domain], UserIds = userIds }, query, ct));
     }
 }

@@ -37,15 +37,9 @@ public sealed record MonitorFilter(
     /// <summary>Reads the filters every monitoring list shares; <c>domain</c> and <c>userId</c> are left to the caller.</summary>
     public static MonitorFilter Read(HttpRequest request, DateTimeOffset now)
     {
-        var statuses = List(request, "status").Select(s => s.ToUpperInvariant()).ToList();
-        var unknown = statuses.Where(c => QueryStatuses.FromCode(c) is null).ToList();
-        if (unknown.Count > 0)
-        {
-            throw ValidationException.ForField("status",
-                $"unknown status {string.Join(", ", unknown)}; use {string.Join(", ", Enum.GetValues<QueryStatus>().Select(QueryStatuses.Code))}");
-        }
-        var from = Instant(request, "from") ?? now.Subtract(DefaultRange);
-        var to = Instant(request, "to");
+        var statuses = ReadStatuses(request);
+        var from = ReadInstant(request, "from") ?? now.Subtract(DefaultRange);
+        var to = ReadInstant(request, "to");
         if (to is not null && to <= from)
         {
             throw ValidationException.ForField("to", "must be after 'from'");
@@ -63,12 +57,26 @@ public sealed record MonitorFilter(
             List(request, "computeCluster"), queryId.Length == 0 ? null : queryId, minDuration);
     }
 
+    /// <summary>The <c>status</c> parameter: known query statuses, upper-cased; 400 for an unknown one.</summary>
+    public static List<string> ReadStatuses(HttpRequest request)
+    {
+        var statuses = List(request, "status").Select(s => s.ToUpperInvariant()).Distinct().ToList();
+        var unknown = statuses.Where(c => QueryStatuses.FromCode(c) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            throw ValidationException.ForField("status",
+                $"unknown status {string.Join(", ", unknown)}; use {string.Join(", ", Enum.GetValues<QueryStatus>().Select(QueryStatuses.Code))}");
+        }
+        return statuses;
+    }
+
     /// <summary>A repeatable, comma-separated query parameter (<c>?status=RUNNING,FAILED&amp;status=CANCELLED</c>).</summary>
     public static List<string> List(HttpRequest request, string name) =>
         request.Query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Distinct(StringComparer.Ordinal).ToList();
 
-    private static DateTimeOffset? Instant(HttpRequest request, string name)
+    /// <summary>An ISO 8601 instant parameter, or null when absent; 400 when it does not parse.</summary>
+    public static DateTimeOffset? ReadInstant(HttpRequest request, string name)
     {
         var raw = request.Query[name].ToString();
         if (raw.Length == 0)

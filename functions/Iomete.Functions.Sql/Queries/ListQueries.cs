@@ -1,4 +1,4 @@
-using System.Globalization;
+using Iomete.Functions.Sql.Monitoring;
 using Iomete.Platform.Errors;
 using Iomete.Platform.Functions;
 using Iomete.Platform.Http;
@@ -35,9 +35,9 @@ public sealed class ListQueries(ICallerAccessor callers, QueryAccess access, Que
         {
             query = query with { Descending = true };
         }
-        var statuses = ReadStatuses(request.Query["status"].ToString());
-        var from = ReadInstant(request, "from") ?? clock.GetUtcNow().Subtract(DefaultRange);
-        var to = ReadInstant(request, "to");
+        var statuses = MonitorFilter.ReadStatuses(request);
+        var from = MonitorFilter.ReadInstant(request, "from") ?? clock.GetUtcNow().Subtract(DefaultRange);
+        var to = MonitorFilter.ReadInstant(request, "to");
         var compute = request.Query["computeCluster"].ToString();
         var userId = request.Query["userId"].ToString();
 
@@ -46,33 +46,8 @@ public sealed class ListQueries(ICallerAccessor callers, QueryAccess access, Que
         {
             throw new ForbiddenException("Only domain managers and super admins may list other users' queries.");
         }
-        var filter = new QueryFilter(domain, userId.Length == 0 ? caller.UserId : userId == "*" ? null : userId,
-            statuses, from.ToUnixTimeMilliseconds(), to?.ToUnixTimeMilliseconds(), compute.Length == 0 ? null : compute);
+        var filter = new MonitorFilter([domain], userId.Length == 0 ? [caller.UserId] : userId == "*" ? null : [userId],
+            statuses, from.ToUnixTimeMilliseconds(), to?.ToUnixTimeMilliseconds(), compute.Length == 0 ? [] : [compute], null, null);
         return ApiResults.Ok(await store.ListAsync(filter, query, ct));
-    }
-
-    private static List<string> ReadStatuses(string raw)
-    {
-        var codes = raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => s.ToUpperInvariant()).Distinct().ToList();
-        var unknown = codes.Where(c => QueryStatuses.FromCode(c) is null).ToList();
-        if (unknown.Count > 0)
-        {
-            throw ValidationException.ForField("status",
-                $"unknown status {string.Join(", ", unknown)}; use {string.Join(", ", Enum.GetValues<QueryStatus>().Select(QueryStatuses.Code))}");
-        }
-        return codes;
-    }
-
-    private static DateTimeOffset? ReadInstant(HttpRequest request, string name)
-    {
-        var raw = request.Query[name].ToString();
-        if (raw.Length == 0)
-        {
-            return null;
-        }
-        return DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
-            ? value
-            : throw ValidationException.ForField(name, "must be an ISO 8601 instant such as 2026-11-28T10:00:00Z");
     }
 }

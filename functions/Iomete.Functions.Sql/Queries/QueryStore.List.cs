@@ -1,15 +1,12 @@
 using Dapper;
+using Iomete.Functions.Sql.Monitoring;
 using Iomete.Platform.Http;
 
 namespace Iomete.Functions.Sql.Queries;
 
-/// <param name="UserId">Only this user's queries; null = every user of the domain.</param>
-/// <param name="FromMs">Submitted at or after (epoch ms).</param>
-/// <param name="ToMs">Submitted before (epoch ms), or null.</param>
-public sealed record QueryFilter(string Domain, string? UserId, IReadOnlyList<string> Statuses, long FromMs, long? ToMs, string? Compute);
-
 public sealed partial class QueryStore
 {
+    /// <summary>The history's sort keys; monitoring adds more (<see cref="MonitorFilter.Sortable"/>).</summary>
     public static readonly IReadOnlyDictionary<string, string> Sortable = new Dictionary<string, string>
     {
         ["submittedAt"] = "submitted_ms",
@@ -18,17 +15,22 @@ public sealed partial class QueryStore
         ["computeCluster"] = "compute",
     };
 
-    public async Task<Page<QueryView>> ListAsync(QueryFilter filter, ListQuery query, CancellationToken ct)
+    /// <summary>The history and the monitoring lists: every filter of <see cref="MonitorFilter"/> and a text search over the SQL.</summary>
+    public async Task<Page<QueryView>> ListAsync(MonitorFilter filter, ListQuery query, CancellationToken ct)
     {
         var args = new DynamicParameters(new
         {
-            filter.Domain, filter.UserId, filter.FromMs, filter.ToMs, filter.Compute,
+            filter.FromMs, filter.ToMs, filter.QueryId, filter.MinDurationMs, Now = NowMs,
             Pattern = query.SearchPattern, query.Limit, query.Offset,
         });
-        var where = "domain = @Domain AND submitted_ms >= @FromMs";
-        if (filter.UserId is not null)
+        var where = "submitted_ms >= @FromMs";
+        if (filter.Domains is not null)
         {
-            where += " AND user_id = @UserId";
+            where += " AND domain IN " + InList(args, "Domain", filter.Domains);
+        }
+        if (filter.UserIds is not null)
+        {
+            where += " AND user_id IN " + InList(args, "User", filter.UserIds);
         }
         if (filter.ToMs is not null)
         {
@@ -38,9 +40,17 @@ public sealed partial class QueryStore
         {
             where += " AND status IN " + InList(args, "Status", filter.Statuses);
         }
-        if (filter.Compute is not null)
+        if (filter.Computes.Count > 0)
         {
-            where += " AND compute = @Compute";
+            where += " AND compute IN " + InList(args, "Compute", filter.Computes);
+        }
+        if (filter.QueryId is not null)
+        {
+            where += " AND id = @QueryId";
+        }
+        if (filter.MinDurationMs is not null)
+        {
+            where += $" AND {DurationSql} > @MinDurationMs";
         }
         if (query.SearchPattern is not null)
         {
