@@ -17,7 +17,15 @@ internal static class Frames
             {
                 throw new TimeoutException($"No matching event arrived; saw {string.Join(" | ", seen.Select(f => f.Event + " " + f.Data))}");
             }
-            var frame = await sse.NextEventAsync(left);
+            SseFrame frame;
+            try
+            {
+                frame = await sse.NextEventAsync(left);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"No matching event arrived; saw {string.Join(" | ", seen.Select(f => f.Event + " " + f.Data))}");
+            }
             seen.Add(frame);
             if (match(frame))
             {

@@ -16,7 +16,8 @@ public sealed record SseFrame(IReadOnlyList<string> Lines, string? Id, string? E
 /// </summary>
 public sealed class SseClient : IAsyncDisposable
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+    // Generous: CI runs every test assembly at once on two cores, and the in-process bus delivers one event at a time.
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(40);
 
     private readonly HttpResponseMessage response;
     private readonly CancellationTokenSource stop = new();
