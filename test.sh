@@ -25,6 +25,11 @@ if ! command -v slapd >/dev/null && [ ! -x /usr/sbin/slapd ]; then
   echo "installing OpenLDAP slapd"
   apt_install slapd ldap-utils
 fi
+# Debian's Chromium drives the console's end-to-end tests (Playwright uses it; no browser download works here).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing Chromium"
+  apt_install chromium fonts-liberation
+fi
 # Node.js runs the S3-compatible test server (npm s3rver) and, later, independent clients.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "installing Node.js"

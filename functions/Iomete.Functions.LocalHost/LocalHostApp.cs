@@ -18,6 +18,7 @@ public static class LocalHostApp
         builder.Services.AddIometeServices();
         builder.Services.AddLocalAdapters();
         builder.Services.PostConfigure<InternalCallOptions>(o => o.AppApiToken ??= LocalAppToken.Create());
+        builder.WebHost.UseConsoleAssets();
         configure?.Invoke(builder);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
@@ -26,7 +27,10 @@ public static class LocalHostApp
 
         var app = builder.Build();
         app.UseMiddleware<FunctionPipelineMiddleware>();
+        app.UseConsolePages();
+        app.UseRouting();
         app.MapFunctions();
+        app.MapConsoleAssets();
         return app;
     }
 }

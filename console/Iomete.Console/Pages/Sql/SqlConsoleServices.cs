@@ -1,0 +1,7 @@
+namespace Iomete.Console.Pages.Sql;
+
+/// <summary>Services of the console's Sql pages (registered by <see cref="ConsoleServices"/>).</summary>
+public static class SqlConsoleServices
+{
+    public static IServiceCollection AddSqlConsole(this IServiceCollection services) => services;
+}

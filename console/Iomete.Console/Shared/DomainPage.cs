@@ -1,0 +1,70 @@
+using Iomete.Console.Api;
+using Iomete.Console.Push;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Iomete.Console.Shared;
+
+/// <summary>
+/// The base of every domain-scoped page (routes <c>/{domain}/…</c>): the URL names the domain, so a deep link opens
+/// the same object for anyone who may see it; the session follows the URL.
+/// </summary>
+public abstract class DomainPage : ComponentBase, IDisposable
+{
+    private readonly List<IDisposable> subscriptions = [];
+
+    [Parameter] public string Domain { get; set; } = "";
+
+    [Inject] protected ApiClient Api { get; set; } = null!;
+
+    [Inject] protected ConsoleSession Session { get; set; } = null!;
+
+    [Inject] protected PushClient Push { get; set; } = null!;
+
+    [Inject] protected NavigationManager Navigation { get; set; } = null!;
+
+    [Inject] protected ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject] protected IDialogService Dialogs { get; set; } = null!;
+
+    /// <summary>A console link inside this page's domain: <c>/{domain}/</c> + <paramref name="rest"/>.</summary>
+    protected string Link(string rest) => $"/{Uri.EscapeDataString(Domain)}/{rest.TrimStart('/')}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!string.IsNullOrEmpty(Domain) && Session.Domain != Domain)
+        {
+            await Session.SetDomainAsync(Domain);
+        }
+        await OnDomainParametersSetAsync();
+    }
+
+    /// <summary>Called after the session follows the URL's domain; load the page's data here.</summary>
+    protected virtual Task OnDomainParametersSetAsync() => Task.CompletedTask;
+
+    /// <summary>Refreshes the page on each pushed event of <paramref name="type"/> while it is shown.</summary>
+    protected void OnPush(string type, Func<PushMessage, Task> handler) =>
+        subscriptions.Add(Push.Subscribe(type, async m =>
+        {
+            await InvokeAsync(async () =>
+            {
+                await handler(m);
+                StateHasChanged();
+            });
+        }));
+
+    public void Dispose()
+    {
+        foreach (var s in subscriptions)
+        {
+            s.Dispose();
+        }
+        subscriptions.Clear();
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}
