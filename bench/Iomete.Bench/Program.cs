@@ -1,6 +1,6 @@
 using Iomete.Bench;
 
-// dotnet run -c Release --project bench/Iomete.Bench -- [dispatch|coldstart|all|iceberg|sql|ingest|handoff|durable|schedule|policy|data-policy|catalog-search|compaction|push-fanout] [--seconds N] [--rounds N] [--scale SF] [--write docs/benchmarks.md]
+// dotnet run -c Release --project bench/Iomete.Bench -- [dispatch|coldstart|all|iceberg|sql|ingest|handoff|durable|schedule|policy|data-policy|catalog-search|compaction|push-fanout|console] [--seconds N] [--rounds N] [--scale SF] [--write docs/benchmarks.md]
 var options = BenchOptions.Parse(args);
 if (options.Mode == "bare-host")
 {
@@ -58,6 +58,10 @@ if (options.Mode is "push-fanout")
 {
     sections.Add(await PushFanoutBenchmark.RunAsync(options));
 }
+if (options.Mode is "console")
+{
+    sections.Add(await ConsoleLoadBenchmark.RunAsync(options));
+}
 if (options.Mode is "handoff")
 {
     sections.Add(await HandoffBenchmark.RunAsync());
@@ -66,5 +70,5 @@ var report = string.Join("\n", sections);
 Console.WriteLine(report);
 if (options.WritePath is not null)
 {
-    BenchmarksDocument.Replace(options.WritePath, options.Mode is "iceberg" or "sql" or "handoff" or "ingest" or "durable" or "schedule" or "data-policy" or "policy" or "catalog-search" or "compaction" or "push-fanout" ? options.Mode : "foundation", report);
+    BenchmarksDocument.Replace(options.WritePath, options.Mode is "iceberg" or "sql" or "handoff" or "ingest" or "durable" or "schedule" or "data-policy" or "policy" or "catalog-search" or "compaction" or "push-fanout" or "console" ? options.Mode : "foundation", report);
 }

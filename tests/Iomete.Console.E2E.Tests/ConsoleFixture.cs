@@ -44,6 +44,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
             return;
         }
         Directory.CreateDirectory(Screenshots);
+        // CI runs every test assembly at once on two cores: waits are generous, never timed assertions.
+        Assertions.SetDefaultExpectTimeout(30_000);
         platform = await LocalPlatform.StartAsync(new Dictionary<string, string?>
         {
             ["Iomete:EventStreams:FlushInterval"] = "00:00:01",
