@@ -23,6 +23,9 @@ public partial class SqlEditor
 
     [Parameter] public string? Id { get; set; }
 
+    /// <summary>A query of the history to open as a scratch buffer (<c>/sql?query={id}</c>).</summary>
+    [SupplyParameterFromQuery(Name = "query")] public string? FromQuery { get; set; }
+
     private sealed record ComputeChoice(string Name, string? Status);
 
     private SqlRun Run = null!;
@@ -37,6 +40,7 @@ public partial class SqlEditor
     private bool editorReady;
     private string? loadProblem;
     private string? loadedId;
+    private string? loadedQuery;
     private string text = "";
     private string? worksheetName;
     private long version;
@@ -122,6 +126,11 @@ public partial class SqlEditor
             await LoadComputesAsync();
             catalogs = await Schema.CatalogsAsync();
         }
+        if (Id is null && FromQuery is { } queryId && queryId != loadedQuery)
+        {
+            loadedQuery = queryId;
+            await LoadFromHistoryAsync(queryId);
+        }
         if (Id != loadedId)
         {
             await saver.FlushAsync();
@@ -203,6 +212,28 @@ public partial class SqlEditor
             problem = ex.Problem;
             worksheetName = null;
             saver.Reset(SaveState.Unsaved);
+        }
+    }
+
+    private async Task LoadFromHistoryAsync(string queryId)
+    {
+        try
+        {
+            var q = await Api.GetJsonAsync(Api.InDomain($"sql/queries/{Uri.EscapeDataString(queryId)}"));
+            text = q.Str("query") ?? "";
+            compute = q.Str("computeCluster") ?? compute;
+            catalog = q.Str("catalog");
+            database = q.Str("database");
+            databases = catalog is null ? [] : await Schema.DatabasesAsync(catalog);
+            variableNames = SqlText.Variables(text);
+            if (editorReady)
+            {
+                await Interop.SetTextAsync(EditorId, text, keepUndo: true);
+            }
+        }
+        catch (ApiProblemException ex)
+        {
+            problem = ex.Problem;
         }
     }
 
