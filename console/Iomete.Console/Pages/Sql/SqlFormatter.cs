@@ -58,7 +58,7 @@ public static class SqlFormatter
             else if (token.Text == "," && depth == 0 && inSelect)
             {
                 sb.Append(",\n  ");
-                previous = ",";
+                previous = "\n";
                 continue;
             }
             else if (NeedsSpace(previous, token))
