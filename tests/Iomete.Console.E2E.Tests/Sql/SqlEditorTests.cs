@@ -22,6 +22,14 @@ public sealed class SqlEditorTests(ConsoleFixture fixture)
             return;
         }
         var (_, username) = await fixture.UserAsync("analyst", Password, "EXPORT_SQL_EDITOR", "CREATE_SPARK_JOB", "VIEW_DATA_CATALOG");
+        // Data access is the data-security admin's business: a policy lets the analyst do anything in their own database.
+        var db = "e2e_" + Guid.NewGuid().ToString("N")[..6];
+        await fixture.Admin.ExpectAsync(System.Net.HttpStatusCode.Created, HttpMethod.Post, "/api/v1/admin/data-security/access/policy", new
+        {
+            name = "sql-console-" + db,
+            resources = new[] { new { databases = new[] { "spark_catalog." + db }, tables = new[] { "*" }, columns = new[] { "*" } } },
+            allowPolicyItems = new[] { new { users = new[] { username }, accesses = new[] { "ALL" } } },
+        });
         var page = await fixture.NewPageAsync();
         await page.SignInAsync(username, Password, "/default/sql");
         await Assertions.Expect(page.GetByTestId("sql-editor")).ToHaveAttributeAsync("data-ready", "true");
@@ -39,11 +47,12 @@ public sealed class SqlEditorTests(ConsoleFixture fixture)
         var table = "sales_" + Guid.NewGuid().ToString("N")[..6];
         var catalog = await page.GetByTestId("sql-catalog").Locator("option").Nth(1).GetAttributeAsync("value");
         await page.GetByTestId("sql-catalog").SelectOptionAsync(catalog!);
+        Assert.Equal("spark_catalog", catalog);
         await SetSqlAsync(page, $"""
-            CREATE DATABASE IF NOT EXISTS e2e;
-            CREATE TABLE e2e.{table} (region VARCHAR, amount INT);
-            INSERT INTO e2e.{table} VALUES ('eu', 10), ('us', 7), ('eu', 5);
-            SELECT region, sum(amount) AS total FROM e2e.{table} GROUP BY region ORDER BY region;
+            CREATE DATABASE {db};
+            CREATE TABLE {db}.{table} (region VARCHAR, amount INT);
+            INSERT INTO {db}.{table} VALUES ('eu', 10), ('us', 7), ('eu', 5);
+            SELECT region, sum(amount) AS total FROM {db}.{table} GROUP BY region ORDER BY region;
             """);
         await page.GetByTestId("sql-run-all").ClickAsync();
         await Assertions.Expect(page.GetByTestId("sql-row-count")).ToHaveTextAsync("2 rows", new() { Timeout = 60_000 });
@@ -96,14 +105,14 @@ public sealed class SqlEditorTests(ConsoleFixture fixture)
         // The history lists the queries; one opens back in the editor.
         await again.GotoAsync("/default/sql/history");
         await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("Query history");
-        await Assertions.Expect(again.GetByTestId("history-table")).ToContainTextAsync("CREATE TABLE e2e." + table);
+        await Assertions.Expect(again.GetByTestId("history-table")).ToContainTextAsync($"CREATE TABLE {db}." + table);
         await again.ScreenshotAsync("sql-history");
         await again.AssertAccessibleAsync();
-        await again.GetByTestId("history-search").Locator("input").FillAsync("INSERT INTO e2e." + table);
+        await again.GetByTestId("history-search").Locator("input").FillAsync($"INSERT INTO {db}." + table);
         await Assertions.Expect(again.GetByTestId("history-open")).ToHaveCountAsync(1);
         await again.GetByTestId("history-open").ClickAsync();
         await Assertions.Expect(again.GetByTestId("sql-editor")).ToHaveAttributeAsync("data-ready", "true");
-        await again.WaitForFunctionAsync("t => window.iometeSql?.ready() && window.iometeSql.getText().startsWith(t)", "INSERT INTO e2e." + table);
+        await again.WaitForFunctionAsync("t => window.iometeSql?.ready() && window.iometeSql.getText().startsWith(t)", $"INSERT INTO {db}." + table);
     }
 
     [Fact]
