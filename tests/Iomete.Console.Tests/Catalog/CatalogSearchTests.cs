@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Iomete.Console.Tests.Catalog;
 
-public sealed class CatalogSearchTests : ConsoleTestContext
+public sealed class CatalogSearchTests : ConsoleTestContext, IAsyncLifetime
 {
     private const string Card =
         """{"id":"t1","name":"customer_orders","catalog":"spark_catalog","database":"sales","type":"TABLE","description":"# Orders\nEvery order.","columnCount":3,"rowCount":1000,"sizeInBytes":2048,"tags":["PII"],"owners":["ann"],"deleted":false,"lastModified":"2026-11-01T00:00:00+00:00","rank":"EXACT_NAME"}""";
@@ -31,8 +31,8 @@ public sealed class CatalogSearchTests : ConsoleTestContext
     [Fact]
     public void TheUrlsFilters_AreTheSearchSent_AndTheCardsShowWhatWasFound()
     {
-        var page = Render<CatalogSearch>(p => p.Add(x => x.Domain, "default").Add(x => x.Q, "orders").Add(x => x.TagFilter, "PII")
-            .Add(x => x.DeletedFilter, true).Add(x => x.PageNumber, 2));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/default/data-catalog?q=orders&tag=PII&deleted=true&page=2");
+        var page = Render<CatalogSearch>(p => p.Add(x => x.Domain, "default"));
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=search-card]")));
         Assert.Contains(Platform.Sent, s => s.PathAndQuery == "/api/v1/domains/default/data-catalog/search?query=orders&tag=PII&deleted=true&offset=20&limit=20");
@@ -53,4 +53,9 @@ public sealed class CatalogSearchTests : ConsoleTestContext
 
         Assert.EndsWith("/default/data-catalog?q=customer&owner=ann", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services dispose only asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }

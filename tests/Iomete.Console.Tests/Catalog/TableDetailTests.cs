@@ -1,9 +1,11 @@
 using System.Net;
 using Iomete.Console.Pages.Catalog;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Iomete.Console.Tests.Catalog;
 
-public sealed class TableDetailTests : ConsoleTestContext
+public sealed class TableDetailTests : ConsoleTestContext, IAsyncLifetime
 {
     private const string Base = "/api/v1/domains/default/data-catalog/catalogs/spark_catalog/databases/sales/tables/orders";
 
@@ -20,8 +22,9 @@ public sealed class TableDetailTests : ConsoleTestContext
     public void ATabLoadsOnlyWhenShown_AndTheDeepLinkedTabIsOpen()
     {
         SignedIn("alice", "default", "VIEW_DATA_CATALOG");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/default/data-catalog/tables/spark_catalog/sales/orders?tab=columns");
         var page = Render<TableDetail>(p => p.Add(x => x.Domain, "default").Add(x => x.Catalog, "spark_catalog").Add(x => x.Database, "sales")
-            .Add(x => x.Table, "orders").Add(x => x.Tab, "columns"));
+            .Add(x => x.Table, "orders"));
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=column-row]").Count));
         Assert.Contains("contact", page.Find("[data-testid=columns]").TextContent, StringComparison.Ordinal);
@@ -34,8 +37,9 @@ public sealed class TableDetailTests : ConsoleTestContext
     {
         SignedIn("alice", "default", "VIEW_DATA_CATALOG", "MANAGE_DATA_CATALOG");
         Platform.On(HttpMethod.Put, Base + "/documentation", HttpStatusCode.NoContent, "");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/default/data-catalog/tables/spark_catalog/sales/orders?tab=documentation");
         var page = Render<TableDetail>(p => p.Add(x => x.Domain, "default").Add(x => x.Catalog, "spark_catalog").Add(x => x.Database, "sales")
-            .Add(x => x.Table, "orders").Add(x => x.Tab, "documentation"));
+            .Add(x => x.Table, "orders"));
         page.WaitForAssertion(() => Assert.Equal("Orders", page.Find("[data-testid=documentation] h2").TextContent));
 
         page.Find("[data-testid=documentation-edit]").Click();
@@ -55,4 +59,9 @@ public sealed class TableDetailTests : ConsoleTestContext
         Assert.Equal("<h2>T</h2><ul><li>a</li><li><strong>b</strong></li></ul><pre><code>&lt;b&gt;\n</code></pre>"
             + "<p><a href=\"https://e.com\" rel=\"noopener noreferrer\" target=\"_blank\">x</a> [y](javascript:alert(1))</p>", html);
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services dispose only asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }

@@ -1,9 +1,11 @@
 using System.Net;
 using Iomete.Console.Pages.EventStreams;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Iomete.Console.Tests.EventStreams;
 
-public sealed class EventStreamTests : ConsoleTestContext
+public sealed class EventStreamTests : ConsoleTestContext, IAsyncLifetime
 {
     private const string Root = "/api/v1/domains/default/event-streams";
 
@@ -62,7 +64,8 @@ public sealed class EventStreamTests : ConsoleTestContext
     public void TheConnectTab_ShowsTheCurlSnippet_WithWhatTheUserEntered()
     {
         Platform.On(HttpMethod.Get, Root + "/s1", HttpStatusCode.OK, Stream("ACTIVE"));
-        var page = Render<EventStreamDetail>(p => p.Add(x => x.Domain, "default").Add(x => x.Id, "s1").Add(x => x.Tab, "connect"));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/default/event-streams/s1?tab=connect");
+        var page = Render<EventStreamDetail>(p => p.Add(x => x.Domain, "default").Add(x => x.Id, "s1"));
         page.WaitForAssertion(() => Assert.Contains("<your-access-token>", page.Find("[data-testid=snippet-curl]").TextContent, StringComparison.Ordinal));
 
         page.Find("#connect-token").Input("my-token");
@@ -105,4 +108,9 @@ public sealed class EventStreamTests : ConsoleTestContext
         Assert.Equal("event-streams?offset=50&limit=25&sort=-createdAt&search=click&status=ACTIVE", EventStreamList.ListPath(state, " click ", "ACTIVE"));
         Assert.Equal("event-streams?offset=0&limit=10&sort=name", EventStreamList.ListPath(new MudBlazor.TableState { Page = 0, PageSize = 10 }, null, null));
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services dispose only asynchronously.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }
