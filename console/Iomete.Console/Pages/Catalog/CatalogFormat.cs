@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Iomete.Console.Pages.Catalog;
+
+/// <summary>How the catalog pages show sizes and counts.</summary>
+public static class CatalogFormat
+{
+    private static readonly string[] Units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+
+    public static string Bytes(long? bytes)
+    {
+        if (bytes is not { } b)
+        {
+            return "—";
+        }
+        double value = b;
+        var unit = 0;
+        while (value >= 1024 && unit < Units.Length - 1)
+        {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? $"{b} B" : value.ToString("0.#", CultureInfo.InvariantCulture) + " " + Units[unit];
+    }
+
+    public static string Count(long? n) => n is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "—";
+}
