@@ -37,6 +37,11 @@ public sealed partial class GroupStore
         PageAsync("FROM user_groups g JOIN group_subgroups s ON s.child_id = g.id WHERE s.parent_id = @groupId",
             new { groupId, query.Limit, query.Offset }, query, ct);
 
+    /// <summary>The groups <paramref name="userId"/> is a direct member of.</summary>
+    public Task<Page<Group>> GroupsOfUserAsync(string userId, ListQuery query, CancellationToken ct) =>
+        PageAsync("FROM user_groups g JOIN group_members m ON m.group_id = g.id WHERE m.user_id = @userId",
+            new { userId, query.Limit, query.Offset }, query, ct);
+
     /// <summary>
     /// Makes <paramref name="childId"/> a sub-group of <paramref name="parentId"/>; 409 when that
     /// would close a cycle. Hierarchy changes are serialized by a lock row, so two concurrent

@@ -32,6 +32,20 @@ public abstract class GroupTests<TPlatform>(TPlatform fixture) : IClassFixture<T
     }
 
     [ServiceFact]
+    public async Task UserGroups_ListsTheGroupsAUserIsADirectMemberOf()
+    {
+        using var admin = await Platform.LoginAsync();
+        var group = await admin.CreateGroupAsync(Identities.Unique("of-user"));
+        await admin.CreateGroupAsync(Identities.Unique("not-of-user"));
+        var user = await admin.CreateUserAsync(Identities.Unique("grouped"));
+        await admin.AddMemberAsync(group, user);
+
+        var groups = await admin.GetJsonAsync($"/api/v1/admin/identity/users/{user}/groups");
+        Assert.Equal(group, Assert.Single(groups.GetProperty("items").EnumerateArray()).Str("id"));
+        await admin.GetJsonAsync("/api/v1/admin/identity/users/no-such-user/groups", HttpStatusCode.NotFound);
+    }
+
+    [ServiceFact]
     public async Task CreateGroup_WithTakenOrBadName_IsRejected()
     {
         using var admin = await Platform.LoginAsync();
