@@ -41,7 +41,7 @@ public sealed class PolicyTesterTests(RasPlatformFixture fixture) : IClassFixtur
         Assert.True(columns["phone"].GetProperty("allowed").GetBoolean());
         Assert.Equal("MASK_SHOW_LAST_4", columns["phone"].GetProperty("mask").Str("type"));
         Assert.Equal(mask.Id(), columns["phone"].GetProperty("mask").GetProperty("policyId").GetInt64());
-        Assert.Equal(JsonValueKind.Null, columns["name"].GetProperty("mask").ValueKind);
+        Assert.True(IsAbsent(columns["name"], "mask"));
     }
 
     [Fact]
@@ -50,9 +50,12 @@ public sealed class PolicyTesterTests(RasPlatformFixture fixture) : IClassFixtur
         var result = await Admin.PostJsonAsync(Evaluate, new { username = "admin", database = "any_db", table = "t", columns = new[] { "c" } }, HttpStatusCode.OK);
 
         Assert.True(result.GetProperty("access").GetProperty("allowed").GetBoolean());
-        Assert.Equal(JsonValueKind.Null, result.GetProperty("rowFilter").ValueKind);
-        Assert.Equal(JsonValueKind.Null, result.GetProperty("columns")[0].GetProperty("mask").ValueKind);
+        Assert.True(IsAbsent(result, "rowFilter"));
+        Assert.True(IsAbsent(result.GetProperty("columns")[0], "mask"));
     }
+
+    /// <summary>The platform leaves null members out of its JSON.</summary>
+    private static bool IsAbsent(JsonElement e, string name) => !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null;
 
     [Fact]
     public async Task Evaluate_ForAnUnknownUser_NamesTheUsernameField()
