@@ -74,7 +74,7 @@ public sealed class DataSecurityConsoleTests(ConsoleFixture fixture)
         await page.ScreenshotAsync("data-security-transfer");
 
         await page.GotoAsync("/admin/audit");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Audit log");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Audit log", new() { Timeout = 30_000 });
         await page.GetByTestId("audit-path").FillAsync("/api/v1/admin/data-security/mask/policy");
         await page.GetByTestId("audit-apply").ClickAsync();
         await Assertions.Expect(page.GetByTestId("audit-table").Locator("tbody tr").Filter(new() { HasText = "POST" }).First).ToContainTextAsync("/api/v1/admin/data-security/mask/policy");
@@ -129,7 +129,7 @@ public sealed class DataSecurityConsoleTests(ConsoleFixture fixture)
         await page.AssertAccessibleAsync();
 
         await page.GotoAsync("/admin/storage?prefix=" + Uri.EscapeDataString(folder));
-        await Assertions.Expect(page.GetByTestId("storage-breadcrumb")).ToContainTextAsync("metadata");
+        await Assertions.Expect(page.GetByTestId("storage-breadcrumb")).ToContainTextAsync("metadata", new() { Timeout = 30_000 });
         await page.GetByTestId("storage-object-link").Filter(new() { HasText = metadata[(metadata.LastIndexOf('/') + 1)..] }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("storage-preview-content")).ToContainTextAsync("\"format-version\"");
         await page.ScreenshotAsync("storage-preview");
