@@ -98,6 +98,7 @@ public sealed class DataSecurityConsoleTests(ConsoleFixture fixture)
         var first = page.GetByTestId("health-component").First;
         await Assertions.Expect(first).ToBeVisibleAsync();
         await Assertions.Expect(first.GetByTestId("health-bar")).ToHaveCountAsync(48);
+        await Assertions.Expect(first.GetByTestId("health-bar").Last).ToBeVisibleAsync();
         await page.GetByTestId("health-refresh").ClickAsync();
         await Assertions.Expect(page.GetByTestId("health-overall")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("health-notifications")).ToBeVisibleAsync();
