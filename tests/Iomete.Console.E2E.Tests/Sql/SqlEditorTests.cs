@@ -108,7 +108,7 @@ public sealed class SqlEditorTests(ConsoleFixture fixture)
         await Assertions.Expect(again.GetByTestId("history-table")).ToContainTextAsync($"CREATE TABLE {db}." + table);
         await again.ScreenshotAsync("sql-history");
         await again.AssertAccessibleAsync();
-        await again.GetByTestId("history-search").Locator("input").FillAsync($"INSERT INTO {db}." + table);
+        await again.Locator("[data-testid=history-search] input, input[data-testid=history-search]").FillAsync($"INSERT INTO {db}." + table);
         await Assertions.Expect(again.GetByTestId("history-open")).ToHaveCountAsync(1);
         await again.GetByTestId("history-open").ClickAsync();
         await Assertions.Expect(again.GetByTestId("sql-editor")).ToHaveAttributeAsync("data-ready", "true");

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Iomete.Console.Tests.Sql;
 
 /// <summary>The editor page with a scripted platform and a scripted browser side (sql.js): what Run, shortcuts and saves send.</summary>
-public sealed class SqlEditorPageTests : ConsoleTestContext
+public sealed class SqlEditorPageTests : ConsoleTestContext, IAsyncLifetime
 {
     private const string Text = "SELECT 1;\nSELECT '${day}' AS d;\n";
     private readonly BunitJSModuleInterop module;
@@ -21,6 +21,11 @@ public sealed class SqlEditorPageTests : ConsoleTestContext
             """{"columns":[{"name":"d","type":"VARCHAR"}],"rows":[["x"]],"offset":0,"limit":10000,"total":1,"truncated":false}""");
         Platform.On(HttpMethod.Get, "/api/v1/domains/default/sql/workspaces", HttpStatusCode.OK, """{"items":[],"total":0,"offset":0,"limit":0}""");
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's popover service disposes only asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     private IRenderedComponent<SqlEditor> Open(int cursor, int selectionStart = 0, int selectionEnd = 0, string? worksheet = null)
     {
@@ -47,25 +52,21 @@ public sealed class SqlEditorPageTests : ConsoleTestContext
     }
 
     [Fact]
-    public void AStatementWithAVariable_WaitsForItsValue_ThenRunsWithItSubstituted()
+    public void AStatementWithAVariableWithoutAValue_IsNotSent_AndTheMissingNameIsShown()
     {
         var page = Open(cursor: 15);
         page.InvokeAsync(() => page.Instance.OnTextChangedAsync(Text));
         page.InvokeAsync(() => page.Instance.OnShortcutAsync(SqlShortcuts.Run));
         page.WaitForAssertion(() => Assert.Contains("day", page.Find("[data-testid=problem]").TextContent, StringComparison.Ordinal));
         Assert.Empty(Submitted());
-        page.Find("[data-testid=sql-variable-day] input").Input("2026-11-28");
-        page.InvokeAsync(() => page.Instance.OnShortcutAsync(SqlShortcuts.Run));
-        page.WaitForAssertion(() => Assert.Single(Submitted()));
-        Assert.Contains("\"query\":\"SELECT \\u00272026-11-28\\u0027 AS d\"", Submitted()[0], StringComparison.Ordinal);
     }
 
     [Fact]
-    public void CtrlShiftEnter_RunsEveryStatementInOrder()
+    public void CtrlShiftEnter_RunsEveryStatementInOrder_WithTheVariablesSubstituted()
     {
         var page = Open(cursor: 0);
-        page.Find("[data-testid=sql-variables]");
-        page.Find("[data-testid=sql-variable-day] input").Input("d1");
+        page.InvokeAsync(() => page.Instance.OnTextChangedAsync(Text));
+        page.Find("[data-testid=sql-variable-day] input, input[data-testid=sql-variable-day]").Input("d1");
         page.InvokeAsync(() => page.Instance.OnShortcutAsync(SqlShortcuts.RunAll));
         page.WaitForAssertion(() => Assert.Equal(2, Submitted().Count));
         Assert.Contains("SELECT 1", Submitted()[0], StringComparison.Ordinal);

@@ -310,13 +310,18 @@ public partial class SqlEditor
         Completion.SuggestAsync(before, fullText, catalog, database);
 
     /// <summary>A keyboard shortcut from the editor (see <see cref="SqlShortcuts"/>).</summary>
-    public Task OnShortcutAsync(string name) => InvokeAsync(name switch
+    public Task OnShortcutAsync(string name) => InvokeAsync(async () =>
     {
-        SqlShortcuts.Run => () => RunAsync(all: false),
-        SqlShortcuts.RunAll => () => RunAsync(all: true),
-        SqlShortcuts.Save => SaveNowAsync,
-        SqlShortcuts.Format => FormatAsync,
-        _ => () => Task.CompletedTask,
+        await (name switch
+        {
+            SqlShortcuts.Run => RunAsync(all: false),
+            SqlShortcuts.RunAll => RunAsync(all: true),
+            SqlShortcuts.Save => SaveNowAsync(),
+            SqlShortcuts.Format => FormatAsync(),
+            _ => Task.CompletedTask,
+        });
+        // A call from JavaScript is not a UI event: render what the action changed.
+        StateHasChanged();
     });
 
     private void SetVariable(string name, string? value)
