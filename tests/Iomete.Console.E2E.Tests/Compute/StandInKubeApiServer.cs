@@ -49,7 +49,7 @@ internal sealed class StandInKubeApiServer : IAsyncDisposable
         app.MapDelete(Services + "/{name}", (string ns, string name) => server.Delete("Service", ns, name));
         app.MapGet("/api/v1/namespaces/{ns}/pods/{name}/log", (string name) =>
             Results.Text($"INFO SparkContext: Running Spark version 3.5\nINFO HiveThriftServer2: started on port 10000 ({name})\n", "text/plain"));
-        app.MapGet("/api/v1/namespaces/{ns}/pods", () => Results.Text(List("PodList", []), "application/json"));
+        app.MapGet("/api/v1/namespaces/{ns}/pods", () => Results.Text(server.List("PodList", []), "application/json"));
         app.MapGet("/api/v1/namespaces/{ns}/events", (HttpContext context, string ns) =>
         {
             var wanted = context.Request.Query["fieldSelector"].ToString().Replace("involvedObject.name=", "", StringComparison.Ordinal);
@@ -61,7 +61,7 @@ internal sealed class StandInKubeApiServer : IAsyncDisposable
                     ["type"] = "Normal", ["reason"] = "SparkApplicationSubmitted", ["message"] = $"SparkApplication {o.Key.Name} was submitted",
                     ["count"] = 1, ["lastTimestamp"] = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture),
                 }).ToArray();
-            return Results.Text(List("EventList", events), "application/json");
+            return Results.Text(server.List("EventList", events), "application/json");
         });
         await app.StartAsync();
         server.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
