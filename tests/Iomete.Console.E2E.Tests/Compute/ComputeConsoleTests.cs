@@ -37,7 +37,7 @@ public sealed class ComputeConsoleTests(ConsoleFixture fixture) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Permissions = ["clipboard-read", "clipboard-write"],
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(120_000);
         return await context.NewPageAsync();
     }
 

@@ -35,6 +35,8 @@ public sealed class JobsConsoleTests(ConsoleFixture fixture)
         await BundleAsync();
         var name = Unique("daily-report");
         var page = await fixture.NewPageAsync();
+        // A cold WebAssembly boot on a loaded two-core machine can take longer than the default 30 s.
+        page.SetDefaultTimeout(120_000);
         await page.SignInAsync("admin", LocalPlatform.AdminPassword, "/default/jobs");
         await page.ScreenshotAsync("jobs-list-before");
         await page.GetByTestId("jobs-new").ClickAsync();
@@ -114,6 +116,8 @@ public sealed class JobsConsoleTests(ConsoleFixture fixture)
         await SqlJobAsync(bundle, load, "SELECT 3");
         var name = Unique("nightly-etl");
         var page = await fixture.NewPageAsync();
+        // A cold WebAssembly boot on a loaded two-core machine can take longer than the default 30 s.
+        page.SetDefaultTimeout(120_000);
         await page.SignInAsync("admin", LocalPlatform.AdminPassword, "/default/workflows");
         await page.ScreenshotAsync("workflows-list-before");
         await page.GetByTestId("workflows-new").ClickAsync();
