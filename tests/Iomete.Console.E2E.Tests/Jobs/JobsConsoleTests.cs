@@ -41,11 +41,11 @@ public sealed class JobsConsoleTests(ConsoleFixture fixture)
         await page.ScreenshotAsync("jobs-list-before");
         await page.GetByTestId("jobs-new").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("New job");
-        await page.GetByTestId("job-name").Locator("input").FillAsync(name);
-        await page.GetByTestId("job-sql").Locator("textarea").FillAsync("SELECT 1 AS one; SELECT 2 AS two");
+        await page.GetByTestId("job-name").FillAsync(name);
+        await page.GetByTestId("job-sql").FillAsync("SELECT 1 AS one; SELECT 2 AS two");
         await page.GetByText("On a cron schedule").ClickAsync();
-        await page.GetByTestId("job-schedule").Locator("input").FillAsync("0 2 * *");
-        await Assertions.Expect(page.GetByTestId("job-schedule")).ToContainTextAsync("has 4 fields");
+        await page.GetByTestId("job-schedule").FillAsync("0 2 * *");
+        await Assertions.Expect(page.Locator(".mud-input-error").First).ToContainTextAsync("has 4 fields");
         await page.ScreenshotAsync("jobs-new-invalid-cron");
         await page.GetByText("Run manually (or from pipelines and schedules)").ClickAsync();
         await page.ScreenshotAsync("jobs-new");
@@ -67,10 +67,10 @@ public sealed class JobsConsoleTests(ConsoleFixture fixture)
         await page.ScreenshotAsync("jobs-detail-details");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Schedules" }).ClickAsync();
         await page.GetByTestId("schedule-add").ClickAsync();
-        await page.GetByTestId("schedule-name").Locator("input").FillAsync("nightly");
-        await page.GetByTestId("schedule-cron").Locator("input").FillAsync("0 25 * * *");
+        await page.GetByTestId("schedule-name").FillAsync("nightly");
+        await page.GetByTestId("schedule-cron").FillAsync("0 25 * * *");
         await Assertions.Expect(page.GetByTestId("schedule-form")).ToContainTextAsync("hour out of range");
-        await page.GetByTestId("schedule-cron").Locator("input").FillAsync("30 2 * * *");
+        await page.GetByTestId("schedule-cron").FillAsync("30 2 * * *");
         await Assertions.Expect(page.GetByTestId("schedule-cron-next")).ToContainTextAsync("02:30:00");
         await page.ScreenshotAsync("jobs-schedule-form");
         await page.GetByTestId("schedule-save").ClickAsync();
@@ -89,7 +89,7 @@ public sealed class JobsConsoleTests(ConsoleFixture fixture)
         await page.ScreenshotAsync("jobs-run-metrics");
 
         await page.GotoAsync("/default/jobs");
-        await page.GetByTestId("jobs-search").Locator("input").FillAsync(name);
+        await page.GetByTestId("jobs-search").FillAsync(name);
         await Assertions.Expect(page.GetByTestId("job-row-" + name)).ToBeVisibleAsync();
         await page.ScreenshotAsync("jobs-list");
         await page.AssertAccessibleAsync();
@@ -121,8 +121,8 @@ public sealed class JobsConsoleTests(ConsoleFixture fixture)
         await page.SignInAsync("admin", LocalPlatform.AdminPassword, "/default/workflows");
         await page.ScreenshotAsync("workflows-list-before");
         await page.GetByTestId("workflows-new").ClickAsync();
-        await page.GetByTestId("workflow-name").Locator("input").FillAsync(name);
-        await page.GetByTestId("workflow-nodes").Locator("textarea").FillAsync($"extract: {extract}\nclean: {clean} <- extract\nload: {load} <- extract, clean");
+        await page.GetByTestId("workflow-name").FillAsync(name);
+        await page.GetByTestId("workflow-nodes").FillAsync($"extract: {extract}\nclean: {clean} <- extract\nload: {load} <- extract, clean");
         await Assertions.Expect(page.GetByTestId("dag-node")).ToHaveCountAsync(3);
         await page.ScreenshotAsync("workflows-new");
         await page.GetByTestId("workflow-create").ClickAsync();
