@@ -9,6 +9,9 @@ namespace Iomete.Console.E2E.Tests.Compute;
 [Collection(ConsoleCollection.Name)]
 public sealed class ComputeConsoleTests(ConsoleFixture fixture) : IAsyncLifetime
 {
+    // Expect waits 5 s by default; a cold page on a loaded two-core machine needs longer.
+    static ComputeConsoleTests() => Assertions.SetDefaultExpectTimeout(60_000);
+
     private StandInKubeApiServer? kube;
     private LocalPlatform? platform;
 

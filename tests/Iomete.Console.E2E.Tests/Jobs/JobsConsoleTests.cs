@@ -10,6 +10,9 @@ namespace Iomete.Console.E2E.Tests.Jobs;
 [Collection(ConsoleCollection.Name)]
 public sealed class JobsConsoleTests(ConsoleFixture fixture)
 {
+    // Expect waits 5 s by default; a cold page on a loaded two-core machine needs longer.
+    static JobsConsoleTests() => Assertions.SetDefaultExpectTimeout(60_000);
+
     private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..6];
 
     private async Task<string> BundleAsync()
