@@ -23,7 +23,7 @@ public sealed class TokensPageTests : Admin.AdminTestContext
         var page = Render<Tokens>();
         page.WaitForAssertion(() => page.Find("[data-testid=empty-state]"));
 
-        page.Find("#token-name").Change("ci");
+        page.Find("#token-name").Input("ci");
         page.Find("[data-testid=create-token]").Click();
 
         page.WaitForAssertion(() => Assert.Equal("iom_secret_123", page.Find("[data-testid=token-secret]").TextContent));

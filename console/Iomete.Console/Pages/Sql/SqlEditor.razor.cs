@@ -242,7 +242,7 @@ public partial class SqlEditor
         AutomaticLayout = true,
         Language = "sql",
         Value = text,
-        Theme = Theme.IsDark ? "vs-dark" : "vs",
+        Theme = Theme.IsDark ? "vs-dark" : "iomete-light",
         Minimap = new EditorMinimapOptions { Enabled = false },
         ScrollBeyondLastLine = false,
         FontSize = 14,
