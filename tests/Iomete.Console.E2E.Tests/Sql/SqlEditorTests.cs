@@ -49,7 +49,7 @@ public sealed class SqlEditorTests(ConsoleFixture fixture)
         await page.GetByTestId("sql-catalog").SelectOptionAsync(catalog!);
         Assert.Equal("spark_catalog", catalog);
         await SetSqlAsync(page, $"""
-            CREATE DATABASE {db};
+            CREATE DATABASE IF NOT EXISTS {db};
             CREATE TABLE {db}.{table} (region VARCHAR, amount INT);
             INSERT INTO {db}.{table} VALUES ('eu', 10), ('us', 7), ('eu', 5);
             SELECT region, sum(amount) AS total FROM {db}.{table} GROUP BY region ORDER BY region;

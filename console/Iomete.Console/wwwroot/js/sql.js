@@ -40,7 +40,8 @@ export function load() {
 // Monaco's own light theme draws SQL strings in pure red (#FF0000, 4:1 on white), below WCAG AA; ours keeps the rest.
 function defineThemes() {
   monaco.editor.defineTheme('iomete-light', { base: 'vs', inherit: true, colors: {},
-    rules: [{ token: 'string.sql', foreground: 'a31515' }, { token: 'string', foreground: 'a31515' }] });
+    rules: [{ token: 'string.sql', foreground: 'a31515' }, { token: 'string', foreground: 'a31515' },
+      { token: 'operator.sql', foreground: '4b4b6b' }, { token: 'predefined.sql', foreground: '8b008b' }] });
 }
 
 function find(id) {
