@@ -55,13 +55,14 @@ public sealed class EvaluatePolicies(ICallerAccessor callers, IAccessControl acc
         CancellationToken ct)
     {
         var caller = await callers.RequireAsync(request, ct);
+        // Refused before the body is read: a caller without the role learns nothing from validation messages.
+        access.RequireAdminRole(caller, AdminRole.DataSecurityAndAuditManager, forRead: true);
         var body = await RequestBody.ReadAsync<EvaluatePoliciesRequest>(request, ct);
         var columns = (body.Columns ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (columns.Count > MaxColumns)
         {
             throw ValidationException.ForField("columns", $"at most {MaxColumns} columns");
         }
-        access.RequireAdminRole(caller, AdminRole.DataSecurityAndAuditManager, forRead: true);
 
         var user = await users.FindByUsernameAsync(body.Username!.Trim(), ct);
         if (user is null || user.Status != UserStatus.Active)
