@@ -78,6 +78,14 @@ internal static class ConsoleLoadBenchmark
         return await context.NewPageAsync();
     }
 
+    /// <summary>Opens the SQL editor and waits until it is interactive: Run enabled and Monaco drawn.</summary>
+    internal static async Task OpenEditorAsync(IPage page)
+    {
+        await page.GotoAsync("/default/sql");
+        await page.Locator("[data-testid=sql-run]:not([disabled])").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await page.Locator("[data-testid=sql-editor] .monaco-editor").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+    }
+
     private static async Task<LoadSample> MeasureAsync(IBrowser browser, HostProcess host)
     {
         var page = await SignedInPageAsync(browser, host);
@@ -94,9 +102,7 @@ internal static class ConsoleLoadBenchmark
             }));
         };
         var stopwatch = Stopwatch.StartNew();
-        await page.GotoAsync("/default/sql");
-        await page.Locator("[data-testid=sql-run]:not([disabled])").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-        await page.Locator("[data-testid=sql-editor] .monaco-editor").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await OpenEditorAsync(page);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         await Task.WhenAll(sizes.ToArray());
         await page.Context.CloseAsync();

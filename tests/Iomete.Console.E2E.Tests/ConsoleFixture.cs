@@ -44,8 +44,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
             return;
         }
         Directory.CreateDirectory(Screenshots);
-        // CI runs every test assembly at once on two cores: waits are generous, never timed assertions.
-        Assertions.SetDefaultExpectTimeout(30_000);
+        // CI runs every test assembly at once on two cores, and a cold WebAssembly start can take long there: the
+        // waits are generous (one place for every test), and nothing asserts a time.
+        Assertions.SetDefaultExpectTimeout(60_000);
         platform = await LocalPlatform.StartAsync(new Dictionary<string, string?>
         {
             ["Iomete:EventStreams:FlushInterval"] = "00:00:01",
@@ -60,16 +61,20 @@ public sealed class ConsoleFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own storage: a cold session) with one page on the platform.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A fresh browser context (own storage: a cold session) with one page on the platform, or on
+    /// <paramref name="platform"/> when a test runs its own.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(LocalPlatform? platform = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Platform.BaseAddress.ToString().TrimEnd('/'),
+            BaseURL = (platform ?? Platform).BaseAddress.ToString().TrimEnd('/'),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Permissions = ["clipboard-read", "clipboard-write"],
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(180_000);
         return await context.NewPageAsync();
     }
 

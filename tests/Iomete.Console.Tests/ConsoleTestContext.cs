@@ -8,9 +8,10 @@ namespace Iomete.Console.Tests;
 
 /// <summary>
 /// A bUnit context with the console's real services, an in-memory browser storage and a scripted platform: tests
-/// answer the routes they care about and read what the components sent.
+/// answer the routes they care about and read what the components sent. Disposed asynchronously: MudBlazor's dialog,
+/// popover and pointer services only implement IAsyncDisposable, and xunit 2 disposes asynchronously first.
 /// </summary>
-public class ConsoleTestContext : BunitContext
+public class ConsoleTestContext : BunitContext, IAsyncLifetime
 {
     public ConsoleTestContext()
     {
@@ -21,6 +22,10 @@ public class ConsoleTestContext : BunitContext
     }
 
     public ScriptedPlatform Platform { get; } = new();
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     public MemoryStorage Storage { get; } = new();
 

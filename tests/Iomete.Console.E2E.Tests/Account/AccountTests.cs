@@ -16,7 +16,7 @@ public sealed class AccountTests(ConsoleFixture fixture)
             return;
         }
         var (_, username) = await fixture.UserAsync("tok", Password, "VIEW_DATA_CATALOG");
-        var page = await SlowPageAsync();
+        var page = await fixture.NewPageAsync();
         await page.SignInAsync(username, Password, "/account/tokens");
         await Assertions.Expect(page.GetByTestId("empty-state")).ToBeVisibleAsync();
         await page.Locator("#token-name").FillAsync("ci");
@@ -55,7 +55,7 @@ public sealed class AccountTests(ConsoleFixture fixture)
         {
             return;
         }
-        var page = await SlowPageAsync();
+        var page = await fixture.NewPageAsync();
         await page.SignInAsync("admin", LocalPlatform.AdminPassword, "/api-reference");
         await Assertions.Expect(page.GetByTestId("api-tag").First).ToBeVisibleAsync();
         Assert.True(await page.GetByTestId("api-operation").CountAsync() > 100);
@@ -71,15 +71,5 @@ public sealed class AccountTests(ConsoleFixture fixture)
         await page.ScreenshotAsync("api-reference-search");
         // axe on the filtered page: the full document has hundreds of operations.
         await page.AssertAccessibleAsync();
-    }
-
-    // The machine these run on is shared and often overloaded: a cold WebAssembly start can take long.
-    private async Task<IPage> SlowPageAsync()
-    {
-        Assertions.SetDefaultExpectTimeout(60_000);
-        var page = await fixture.NewPageAsync();
-        page.SetDefaultTimeout(90_000);
-        page.SetDefaultNavigationTimeout(120_000);
-        return page;
     }
 }

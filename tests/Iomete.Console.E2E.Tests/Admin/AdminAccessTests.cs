@@ -17,7 +17,7 @@ public sealed class AdminAccessTests(ConsoleFixture fixture)
         var username = "ana-" + suffix;
         var groupName = "analysts-" + suffix;
         var domainId = "sales" + suffix;
-        var page = await SlowPageAsync();
+        var page = await fixture.NewPageAsync();
         await page.SignInAsync("admin", LocalPlatform.AdminPassword, "/admin/users");
 
         // A user, created on the users page.
@@ -64,7 +64,7 @@ public sealed class AdminAccessTests(ConsoleFixture fixture)
         await page.AssertAccessibleAsync();
 
         // The user signs in elsewhere and lands in the domain they were given.
-        var userPage = await SlowPageAsync();
+        var userPage = await fixture.NewPageAsync();
         await userPage.SignInAsync(username, Password, "/");
         await userPage.WaitForURLAsync(u => u.EndsWith("/" + domainId, StringComparison.Ordinal));
         await Assertions.Expect(userPage.Locator("main")).ToContainTextAsync(domainId);
@@ -78,7 +78,7 @@ public sealed class AdminAccessTests(ConsoleFixture fixture)
         {
             return;
         }
-        var page = await SlowPageAsync();
+        var page = await fixture.NewPageAsync();
         await page.SignInAsync("admin", LocalPlatform.AdminPassword, "/admin/roles");
         await Assertions.Expect(page.GetByTestId("role-card-IAM_MANAGER")).ToBeVisibleAsync();
         await page.ScreenshotAsync("admin-roles");
@@ -125,15 +125,5 @@ public sealed class AdminAccessTests(ConsoleFixture fixture)
         await page.GetByRole(AriaRole.Tab, new() { Name = "SSO (OpenID Connect)" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("sso-not-configured")).ToBeVisibleAsync();
         await page.ScreenshotAsync("admin-sign-in-sso");
-    }
-
-    // The machine these run on is shared and often overloaded: a cold WebAssembly start can take long.
-    private async Task<IPage> SlowPageAsync()
-    {
-        Assertions.SetDefaultExpectTimeout(60_000);
-        var page = await fixture.NewPageAsync();
-        page.SetDefaultTimeout(90_000);
-        page.SetDefaultNavigationTimeout(120_000);
-        return page;
     }
 }

@@ -20,7 +20,7 @@ public sealed class CatalogPagesTests(ConsoleFixture fixture)
         await LakehouseSql.RunAsync(fixture.Admin, $"CREATE TABLE {database}.{table} (order_id BIGINT, customer VARCHAR, amount DOUBLE)");
         await LakehouseSql.RunAsync(fixture.Admin, $"INSERT INTO {database}.{table} VALUES (1, 'ann', 9.5), (2, 'bob', 12.25)");
 
-        var page = await fixture.NewPatientPageAsync();
+        var page = await fixture.NewPageAsync();
         await page.SignInAsync("admin", LocalPlatform.AdminPassword, "/default/data-catalog");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Data catalog");
         await page.Locator("#catalog-query").FillAsync(table);
@@ -89,7 +89,7 @@ public sealed class CatalogPagesTests(ConsoleFixture fixture)
         await LakehouseSql.RunAsync(fixture.Admin, $"CREATE TABLE {database}.{table} (id BIGINT, email VARCHAR)");
         await fixture.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/admin/governance/classification-tags", new { name = tag, description = "personal data" });
 
-        var page = await fixture.NewPatientPageAsync();
+        var page = await fixture.NewPageAsync();
         await page.SignInAsync("admin", LocalPlatform.AdminPassword, "/default/data-catalog/explorer");
         await page.GetByRole(AriaRole.Button, new() { Name = "spark_catalog" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = database, Exact = true }).ClickAsync();

@@ -9,9 +9,6 @@ namespace Iomete.Console.E2E.Tests.Compute;
 [Collection(ConsoleCollection.Name)]
 public sealed class ComputeConsoleTests(ConsoleFixture fixture) : IAsyncLifetime
 {
-    // Expect waits 5 s by default; a cold page on a loaded two-core machine needs longer.
-    static ComputeConsoleTests() => Assertions.SetDefaultExpectTimeout(60_000);
-
     private StandInKubeApiServer? kube;
     private LocalPlatform? platform;
 
@@ -32,18 +29,6 @@ public sealed class ComputeConsoleTests(ConsoleFixture fixture) : IAsyncLifetime
             new { name = "analytics-team", domain = "default", owner = new { id = me.Str("id"), type = "USER" } });
     }
 
-    private async Task<IPage> PageAsync()
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = platform!.BaseAddress.ToString().TrimEnd('/'),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            Permissions = ["clipboard-read", "clipboard-write"],
-        });
-        context.SetDefaultTimeout(120_000);
-        return await context.NewPageAsync();
-    }
-
     [Fact]
     public async Task ACluster_CreatedInTheForm_StartsLive_ShowsItsTabs_AndStopsAfterTheConfirmation()
     {
@@ -51,7 +36,7 @@ public sealed class ComputeConsoleTests(ConsoleFixture fixture) : IAsyncLifetime
         {
             return;
         }
-        var page = await PageAsync();
+        var page = await fixture.NewPageAsync(platform);
         await page.SignInAsync("admin", LocalPlatform.AdminPassword, "/default/compute");
         await Assertions.Expect(page.GetByTestId("compute-row-local")).ToBeVisibleAsync();
         await page.ScreenshotAsync("compute-list-empty");

@@ -25,7 +25,7 @@ public sealed class EventStreamPagesTests(ConsoleFixture fixture)
         await fixture.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/bundles",
             new { name = bundleName, domain = "default", owner = new { id = me.Str("id"), type = "USER" } });
 
-        var page = await fixture.NewPatientPageAsync();
+        var page = await fixture.NewPageAsync();
         await page.SignInAsync("admin", LocalPlatform.AdminPassword, "/default/event-streams");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Event streams");
         await page.ScreenshotAsync("event-streams-list");

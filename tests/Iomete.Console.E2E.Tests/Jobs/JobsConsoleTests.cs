@@ -10,9 +10,6 @@ namespace Iomete.Console.E2E.Tests.Jobs;
 [Collection(ConsoleCollection.Name)]
 public sealed class JobsConsoleTests(ConsoleFixture fixture)
 {
-    // Expect waits 5 s by default; a cold page on a loaded two-core machine needs longer.
-    static JobsConsoleTests() => Assertions.SetDefaultExpectTimeout(60_000);
-
     private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..6];
 
     private async Task<string> BundleAsync()
@@ -38,8 +35,6 @@ public sealed class JobsConsoleTests(ConsoleFixture fixture)
         await BundleAsync();
         var name = Unique("daily-report");
         var page = await fixture.NewPageAsync();
-        // A cold WebAssembly boot on a loaded two-core machine can take longer than the default 30 s.
-        page.SetDefaultTimeout(120_000);
         await page.SignInAsync("admin", LocalPlatform.AdminPassword, "/default/jobs");
         await page.ScreenshotAsync("jobs-list-before");
         await page.GetByTestId("jobs-new").ClickAsync();
@@ -119,8 +114,6 @@ public sealed class JobsConsoleTests(ConsoleFixture fixture)
         await SqlJobAsync(bundle, load, "SELECT 3");
         var name = Unique("nightly-etl");
         var page = await fixture.NewPageAsync();
-        // A cold WebAssembly boot on a loaded two-core machine can take longer than the default 30 s.
-        page.SetDefaultTimeout(120_000);
         await page.SignInAsync("admin", LocalPlatform.AdminPassword, "/default/workflows");
         await page.ScreenshotAsync("workflows-list-before");
         await page.GetByTestId("workflows-new").ClickAsync();

@@ -4,15 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Iomete.Console.Tests.Admin;
 
 /// <summary>
-/// A console test context that can sign in as an administrator, and disposes asynchronously (MudBlazor's services
-/// only implement IAsyncDisposable).
+/// A console test context that can sign in as an administrator.
 /// </summary>
-public abstract class AdminTestContext : ConsoleTestContext, IAsyncLifetime
+public abstract class AdminTestContext : ConsoleTestContext
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
     /// <summary>Signs in as an administrator with <paramref name="roles"/> (none: the super admin).</summary>
     protected ConsoleSession SignedInAdmin(params string[] roles)
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Iomete.Console.Tests.Catalog;
 
-public sealed class CatalogSearchTests : ConsoleTestContext, IAsyncLifetime
+public sealed class CatalogSearchTests : ConsoleTestContext
 {
     private const string Card =
         """{"id":"t1","name":"customer_orders","catalog":"spark_catalog","database":"sales","type":"TABLE","description":"# Orders\nEvery order.","columnCount":3,"rowCount":1000,"sizeInBytes":2048,"tags":["PII"],"owners":["ann"],"deleted":false,"lastModified":"2026-11-01T00:00:00+00:00","rank":"EXACT_NAME"}""";
@@ -54,8 +54,5 @@ public sealed class CatalogSearchTests : ConsoleTestContext, IAsyncLifetime
         Assert.EndsWith("/default/data-catalog?q=customer&owner=ann", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
     // MudBlazor's services dispose only asynchronously.
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }

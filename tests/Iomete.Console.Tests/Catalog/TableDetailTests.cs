@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Iomete.Console.Tests.Catalog;
 
-public sealed class TableDetailTests : ConsoleTestContext, IAsyncLifetime
+public sealed class TableDetailTests : ConsoleTestContext
 {
     private const string Base = "/api/v1/domains/default/data-catalog/catalogs/spark_catalog/databases/sales/tables/orders";
 
@@ -60,8 +60,5 @@ public sealed class TableDetailTests : ConsoleTestContext, IAsyncLifetime
             + "<p><a href=\"https://e.com\" rel=\"noopener noreferrer\" target=\"_blank\">x</a> [y](javascript:alert(1))</p>", html);
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
     // MudBlazor's services dispose only asynchronously.
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }

@@ -5,7 +5,7 @@ using MudBlazor;
 
 namespace Iomete.Console.Tests.Compute;
 
-public sealed class ComputeActionBarTests : AsyncConsoleTestContext
+public sealed class ComputeActionBarTests : ConsoleTestContext
 {
     private static JsonElement Cluster(string status, string? allowed = null, string kind = "SPARK") => JsonDocument.Parse(
         $$"""{"id":"c1","name":"analytics","kind":"{{kind}}","status":"{{status}}"{{(allowed is null ? "" : $",\"allowedActions\":{allowed}")}}}""").RootElement;

@@ -6,7 +6,7 @@ using MudBlazor;
 
 namespace Iomete.Console.Tests.Compute;
 
-public sealed class ComputeFormTests : AsyncConsoleTestContext
+public sealed class ComputeFormTests : ConsoleTestContext
 {
     [Fact]
     public void TheRequest_CarriesMapsListsAndTags_AndDisablingAutoSuspendSendsNull()

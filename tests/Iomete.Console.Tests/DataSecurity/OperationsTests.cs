@@ -5,7 +5,7 @@ using Iomete.Console.Pages.DataSecurity.Operations;
 
 namespace Iomete.Console.Tests.DataSecurity;
 
-public sealed class OperationsTests : AsyncDisposedContext
+public sealed class OperationsTests : ConsoleTestContext
 {
     [Fact]
     public void TheTester_ShowsPerColumnDecisionMaskAndRowFilter()

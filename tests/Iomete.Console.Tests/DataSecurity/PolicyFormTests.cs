@@ -4,7 +4,7 @@ using Iomete.Console.Pages.DataSecurity;
 
 namespace Iomete.Console.Tests.DataSecurity;
 
-public sealed class PolicyFormTests : AsyncDisposedContext
+public sealed class PolicyFormTests : ConsoleTestContext
 {
     [Fact]
     public void AnAccessForm_BuildsTheApiBody_WithItemsInTheirLists()

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Iomete.Console.Tests.EventStreams;
 
-public sealed class EventStreamTests : ConsoleTestContext, IAsyncLifetime
+public sealed class EventStreamTests : ConsoleTestContext
 {
     private const string Root = "/api/v1/domains/default/event-streams";
 
@@ -109,8 +109,5 @@ public sealed class EventStreamTests : ConsoleTestContext, IAsyncLifetime
         Assert.Equal("event-streams?offset=0&limit=10&sort=name", EventStreamList.ListPath(new MudBlazor.TableState { Page = 0, PageSize = 10 }, null, null));
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
     // MudBlazor's services dispose only asynchronously.
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }

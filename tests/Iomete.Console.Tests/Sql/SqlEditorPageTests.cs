@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Iomete.Console.Tests.Sql;
 
 /// <summary>The editor page with a scripted platform and a scripted browser side (sql.js): what Run, shortcuts and saves send.</summary>
-public sealed class SqlEditorPageTests : ConsoleTestContext, IAsyncLifetime
+public sealed class SqlEditorPageTests : ConsoleTestContext
 {
     private const string Text = "SELECT 1;\nSELECT '${day}' AS d;\n";
     private readonly BunitJSModuleInterop module;
@@ -21,11 +21,6 @@ public sealed class SqlEditorPageTests : ConsoleTestContext, IAsyncLifetime
             """{"columns":[{"name":"d","type":"VARCHAR"}],"rows":[["x"]],"offset":0,"limit":10000,"total":1,"truncated":false}""");
         Platform.On(HttpMethod.Get, "/api/v1/domains/default/sql/workspaces", HttpStatusCode.OK, """{"items":[],"total":0,"offset":0,"limit":0}""");
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's popover service disposes only asynchronously.
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     private IRenderedComponent<SqlEditor> Open(int cursor, int selectionStart = 0, int selectionEnd = 0, string? worksheet = null)
     {

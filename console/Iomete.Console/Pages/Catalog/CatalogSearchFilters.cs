@@ -23,16 +23,7 @@ public sealed record CatalogSearchFilters(
     public string ToApiPath()
     {
         var q = new StringBuilder("data-catalog/search?");
-        Append(q, "query", Query);
-        Append(q, "catalog", Catalog);
-        Append(q, "database", Database);
-        Append(q, "tag", Tag);
-        Append(q, "owner", Owner);
-        Append(q, "type", Type);
-        if (Deleted)
-        {
-            Append(q, "deleted", "true");
-        }
+        AppendFilters(q, "query");
         Append(q, "offset", ((Math.Max(Page, 1) - 1) * PageSize).ToString(CultureInfo.InvariantCulture));
         Append(q, "limit", PageSize.ToString(CultureInfo.InvariantCulture));
         return q.ToString().TrimEnd('&');
@@ -42,7 +33,19 @@ public sealed record CatalogSearchFilters(
     public string ToPageQuery()
     {
         var q = new StringBuilder("?");
-        Append(q, "q", Query);
+        AppendFilters(q, "q");
+        if (Page > 1)
+        {
+            Append(q, "page", Page.ToString(CultureInfo.InvariantCulture));
+        }
+        var text = q.ToString().TrimEnd('&');
+        return text == "?" ? "" : text;
+    }
+
+    /// <summary>The filters both query strings share; only the text's parameter is named differently.</summary>
+    private void AppendFilters(StringBuilder q, string textParameter)
+    {
+        Append(q, textParameter, Query);
         Append(q, "catalog", Catalog);
         Append(q, "database", Database);
         Append(q, "tag", Tag);
@@ -52,12 +55,6 @@ public sealed record CatalogSearchFilters(
         {
             Append(q, "deleted", "true");
         }
-        if (Page > 1)
-        {
-            Append(q, "page", Page.ToString(CultureInfo.InvariantCulture));
-        }
-        var text = q.ToString().TrimEnd('&');
-        return text == "?" ? "" : text;
     }
 
     private static void Append(StringBuilder q, string name, string? value)
