@@ -12,6 +12,7 @@ namespace Iomete.Console.Shared;
 public abstract class DomainPage : ComponentBase, IDisposable
 {
     private readonly List<IDisposable> subscriptions = [];
+    private bool listensForResync;
 
     [Parameter] public string Domain { get; set; } = "";
 
@@ -32,6 +33,12 @@ public abstract class DomainPage : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        if (!listensForResync)
+        {
+            // Events may have been missed (the push log moved on while the stream was down): load the page again.
+            Push.Resynced += ReloadAsync;
+            listensForResync = true;
+        }
         if (!string.IsNullOrEmpty(Domain) && Session.Domain != Domain)
         {
             await Session.SetDomainAsync(Domain);
@@ -41,6 +48,12 @@ public abstract class DomainPage : ComponentBase, IDisposable
 
     /// <summary>Called after the session follows the URL's domain; load the page's data here.</summary>
     protected virtual Task OnDomainParametersSetAsync() => Task.CompletedTask;
+
+    private Task ReloadAsync() => InvokeAsync(async () =>
+    {
+        await OnDomainParametersSetAsync();
+        StateHasChanged();
+    });
 
     /// <summary>Refreshes the page on each pushed event of <paramref name="type"/> while it is shown.</summary>
     protected void OnPush(string type, Func<PushMessage, Task> handler) =>
@@ -60,6 +73,7 @@ public abstract class DomainPage : ComponentBase, IDisposable
             s.Dispose();
         }
         subscriptions.Clear();
+        Push.Resynced -= ReloadAsync;
         Dispose(true);
         GC.SuppressFinalize(this);
     }
