@@ -83,7 +83,7 @@ internal static class ConsoleLoadBenchmark
     {
         await page.GotoAsync("/default/sql");
         await page.Locator("[data-testid=sql-run]:not([disabled])").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-        await page.Locator("[data-testid=sql-editor] .monaco-editor").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await page.Locator("[data-testid=sql-editor] .monaco-editor[role=code]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
     }
 
     private static async Task<LoadSample> MeasureAsync(IBrowser browser, HostProcess host)

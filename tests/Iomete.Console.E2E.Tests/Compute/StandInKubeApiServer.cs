@@ -117,7 +117,8 @@ internal sealed class StandInKubeApiServer : IAsyncDisposable
         {
             Record("DELETED", removed);
         }
-        return Results.Text(Status(200, "Success", name), "application/json");
+        // As the real API server: a deleted Service comes back as the object, a deleted custom resource as a Status.
+        return Results.Text(kind == "Service" ? removed.ToJsonString() : Status(200, "Success", name), "application/json");
     }
 
     private async Task ListOrWatchAsync(HttpContext context, string ns)

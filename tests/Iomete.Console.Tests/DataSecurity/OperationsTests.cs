@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Iomete.Console.Pages.DataSecurity;
 using Iomete.Console.Pages.DataSecurity.Operations;
+using Iomete.Console.Shared;
 
 namespace Iomete.Console.Tests.DataSecurity;
 
@@ -112,7 +113,7 @@ public sealed class OperationsTests : ConsoleTestContext
         Assert.Single(StoragePath.Breadcrumb(""));
         Assert.Equal("metadata/", StoragePath.Name("sales/orders/metadata/"));
         Assert.Equal("v1.metadata.json", StoragePath.Name("sales/orders/metadata/v1.metadata.json"));
-        Assert.Equal("1.5 KiB", StoragePath.Size(1536));
+        Assert.Equal("1.5 KiB", Sizes.Bytes(1536));
     }
 
     [Fact]

@@ -32,6 +32,17 @@ public sealed class SqlEditorPageTests : ConsoleTestContext
         return page;
     }
 
+    /// <summary>Worksheet w1 ("daily", version 3, "SELECT 1;"), saved as version 4.</summary>
+    private IRenderedComponent<SqlEditor> OpenDailyWorksheet()
+    {
+        Platform.On(HttpMethod.Get, "/api/v1/domains/default/sql/worksheets/w1", HttpStatusCode.OK,
+            """{"worksheet":{"id":"w1","name":"daily","workspaceId":"my","compute":"local","catalog":null,"database":null,"version":3},"content":"SELECT 1;"}""");
+        Platform.On(HttpMethod.Put, "/api/v1/domains/default/sql/worksheets/w1", HttpStatusCode.OK, """{"id":"w1","name":"daily","version":4}""");
+        var page = Open(cursor: 0, worksheet: "w1");
+        page.WaitForAssertion(() => Assert.Equal("daily", page.Find("h1").TextContent));
+        return page;
+    }
+
     private List<string?> Submitted() => [.. Platform.Sent.Where(s => s.Method == HttpMethod.Post && s.PathAndQuery.Contains("/sql/queries", StringComparison.Ordinal)).Select(s => s.Body)];
 
     [Fact]
@@ -71,17 +82,30 @@ public sealed class SqlEditorPageTests : ConsoleTestContext
     [Fact]
     public void CtrlS_OnAWorksheet_SavesItsTextWithTheVersionItRead()
     {
-        Platform.On(HttpMethod.Get, "/api/v1/domains/default/sql/worksheets/w1", HttpStatusCode.OK,
-            """{"worksheet":{"id":"w1","name":"daily","workspaceId":"my","compute":"local","catalog":null,"database":null,"version":3},"content":"SELECT 1;"}""");
-        Platform.On(HttpMethod.Put, "/api/v1/domains/default/sql/worksheets/w1", HttpStatusCode.OK, """{"id":"w1","name":"daily","version":4}""");
-        var page = Open(cursor: 0, worksheet: "w1");
-        page.WaitForAssertion(() => Assert.Equal("daily", page.Find("h1").TextContent));
+        var page = OpenDailyWorksheet();
         page.InvokeAsync(() => page.Instance.OnTextChangedAsync("SELECT 2;"));
         page.InvokeAsync(() => page.Instance.OnShortcutAsync(SqlShortcuts.Save));
         page.WaitForAssertion(() => Assert.Equal("Saved", page.Find("[data-testid=sql-save-state]").GetAttribute("data-state")));
         var put = Assert.Single(Platform.Sent, s => s.Method == HttpMethod.Put);
         Assert.Contains("\"content\":\"SELECT 2;\"", put.Body, StringComparison.Ordinal);
         Assert.Contains("\"version\":3", put.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARunRightAfterTyping_StillSavesTheEdit_BeforeTheEditorsChangeNoticeArrives()
+    {
+        var page = OpenDailyWorksheet();
+        page.InvokeAsync(() => page.Instance.OnTextChangedAsync("SELECT 1;"));
+
+        // The editor holds Text now; its debounced change notice has not reached the page when Run reads the editor.
+        page.InvokeAsync(() => page.Instance.OnShortcutAsync(SqlShortcuts.Run));
+        page.WaitForAssertion(() => Assert.Single(Submitted()));
+        page.InvokeAsync(() => page.Instance.OnTextChangedAsync(Text));
+
+        // The auto-save (after its quiet period) sends the text that ran.
+        page.WaitForAssertion(() => Assert.Contains(Platform.Sent, s => s.Method == HttpMethod.Put), TimeSpan.FromSeconds(15));
+        var put = Platform.Sent.Last(s => s.Method == HttpMethod.Put);
+        Assert.Contains("${day}", put.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -134,7 +134,7 @@ public sealed class PostgresCatalogFixture : CatalogFixture
     {
         if (PostgresServer.MissingReason() is { } reason && !Requires.InCi)
         {
-            Console.WriteLine($"Skipping the PostgreSQL catalog tests: {reason}");
+            System.Console.WriteLine($"Skipping the PostgreSQL catalog tests: {reason}");
             return null;
         }
         var server = await PostgresServer.SharedAsync();

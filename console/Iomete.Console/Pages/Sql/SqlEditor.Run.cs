@@ -16,7 +16,11 @@ public partial class SqlEditor
             return;
         }
         var state = await Interop.StateAsync(EditorId);
-        text = state.Text;
+        if (state.Text != text)
+        {
+            // The editor's change notice is debounced: a run right after typing must not make that edit look saved.
+            await OnTextChangedAsync(state.Text);
+        }
         var statements = all ? SqlText.Split(text) : SqlText.ToRun(text, state.SelectionStart, state.SelectionEnd, state.Cursor);
         problem = null;
         if (statements.Count == 0)

@@ -27,20 +27,6 @@ public static class StoragePath
         return keyOrPrefix.EndsWith('/') ? name + "/" : name;
     }
 
-    /// <summary>Bytes for people: 1536 → "1.5 KiB".</summary>
-    public static string Size(long bytes)
-    {
-        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
-        double value = bytes;
-        var unit = 0;
-        while (value >= 1024 && unit < units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? $"{bytes} B" : value.ToString(value < 10 ? "0.0" : "0", System.Globalization.CultureInfo.InvariantCulture) + " " + units[unit];
-    }
-
     public static PreviewKind KindOf(string key) => Path.GetExtension(key).ToLowerInvariant() switch
     {
         ".json" or ".avsc" => PreviewKind.Json,

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Iomete.Console.Pages.Catalog;
+namespace Iomete.Console.Shared;
 
-/// <summary>How the catalog pages show sizes and counts.</summary>
-public static class CatalogFormat
+/// <summary>Sizes and counts for people, the same on every page: 1536 → "1.5 KiB", 1234567 → "1,234,567".</summary>
+public static class Sizes
 {
     private static readonly string[] Units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
 
@@ -15,7 +15,7 @@ public static class CatalogFormat
         }
         double value = b;
         var unit = 0;
-        while (value >= 1024 && unit < Units.Length - 1)
+        while (Math.Abs(value) >= 1024 && unit < Units.Length - 1)
         {
             value /= 1024;
             unit++;
