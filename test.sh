@@ -30,6 +30,11 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "installing Chromium"
   apt_install chromium fonts-liberation
 fi
+# nginx serves the console image's static files; its tests run the image's configuration (no service is started).
+if [ ! -x /usr/sbin/nginx ]; then
+  echo "installing nginx"
+  apt_install nginx
+fi
 # Node.js runs the S3-compatible test server (npm s3rver) and, later, independent clients.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "installing Node.js"

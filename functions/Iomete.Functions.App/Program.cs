@@ -13,7 +13,7 @@ using Iomete.Engine.Sessions;
 using Iomete.Functions.Sql;
 using Iomete.Functions.Identity;
 using Iomete.Platform;
-using Iomete.Platform.Messaging;
+using Iomete.Platform.Dapr;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -39,9 +39,8 @@ builder.Services.AddPushService();
 // Until Spark compute clusters run SQL (issue 6), the app runs queries on the embedded engine too.
 builder.Services.AddEmbeddedSqlEngine();
 builder.Services.AddEmbeddedEngineCatalog();
-// Service invocation goes through the Dapr sidecar in a cluster.
-builder.Services.AddHttpClient(nameof(DaprServiceInvoker));
-builder.Services.AddSingleton<IServiceInvoker>(sp => DaprServiceInvoker.FromEnvironment(
-    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DaprServiceInvoker))));
+// The app runs only next to a Dapr sidecar (the local host has the in-process stand-ins): pub/sub, state and
+// service invocation go through it, at the addresses the sidecar injector sets (defaults when run by hand).
+builder.Services.AddDaprAdapters();
 
 await builder.Build().RunAsync();

@@ -1,6 +1,6 @@
 using Iomete.Platform;
 using Iomete.Platform.Data;
-using Iomete.Platform.Messaging;
+using Iomete.Platform.Dapr;
 using Iomete.Workflows;
 
 // The workflow worker of a Kubernetes installation: the same orchestrations and activities as the local host, against the
@@ -9,9 +9,7 @@ using Iomete.Workflows;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddIometePlatform();
 builder.Services.AddWorkflows();
-builder.Services.AddHttpClient(nameof(DaprServiceInvoker));
-builder.Services.AddSingleton<IServiceInvoker>(sp => DaprServiceInvoker.FromEnvironment(
-    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DaprServiceInvoker))));
+builder.Services.AddDaprServiceInvoker();
 
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok(new { status = "UP" }));

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Iomete.Functions.LocalHost.Adapters;
 using Iomete.Platform.Functions;
-using Iomete.Platform.Http;
 using Iomete.Platform.Messaging;
 using Iomete.Platform.Security;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -28,9 +27,6 @@ internal sealed partial class LocalSubscriptions(
 {
     public const int MaxAttempts = 4;
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
-
-    // The payload keeps its null members: subscribers read records whose constructor parameters are all required.
-    private static readonly JsonSerializerOptions PayloadOptions = new(Json.Options) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never };
 
     /// <summary>Subscribes every subscription function to <paramref name="bus"/>; called before the bus delivers anything.</summary>
     public void AttachTo(InProcessEventBus bus)
@@ -101,7 +97,7 @@ internal sealed partial class LocalSubscriptions(
             ["topic"] = subscription.Topic,
             ["pubsubname"] = subscription.PubSubName,
             ["time"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["data"] = JsonSerializer.SerializeToNode(payload, PayloadOptions),
+            ["data"] = JsonSerializer.SerializeToNode(payload, CloudEvents.DataOptions),
         }.ToJsonString();
 
     private Uri BaseAddress()
