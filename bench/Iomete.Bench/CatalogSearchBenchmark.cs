@@ -122,7 +122,7 @@ internal static class CatalogSearchBenchmark
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"## Data catalog search (issue 9): {Tables:N0} tables × {ColumnsPerTable} columns = {columns:N0} indexed columns ({seconds} s per query kind and engine, 1 thread, {Environment.ProcessorCount} cores, load average {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd})");
+            $"## Data catalog search (issue 9): {Tables:N0} tables × {ColumnsPerTable} columns = {columns:N0} indexed columns ({seconds} s per query kind and engine, 1 thread, {Environment.ProcessorCount} cores, load average {BenchMachine.LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd})");
         text.AppendLine();
         text.AppendLine("| Query kind | Avg hits | Linear scan p50 | Linear scan p99 | Index p50 | Index p99 | p99 speed-up | Index queries |");
         text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -141,9 +141,6 @@ internal static class CatalogSearchBenchmark
         return text.ToString();
     }
 
-    /// <summary>The 1-minute load average when the run ended (the machine is shared; a p99 above the p50 by far is time spent descheduled).</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private sealed record Latency(double P50, double P99, int Count);
 

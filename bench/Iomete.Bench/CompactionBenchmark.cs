@@ -94,7 +94,7 @@ internal static class CompactionBenchmark
             $"| {name} | {r.Bytes / 1e6:F1} | {r.Rows:N0} | {r.Seconds:F2} | {r.Bytes / 1e6 / r.Seconds:F1} | {r.Rows / r.Seconds:N0} |");
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"### Compaction (issue 9) — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}, {Files} files × {RowsPerFile:N0} rows (BIGINT, DOUBLE, VARCHAR, TIMESTAMP), median of {options.Rounds} alternating rounds, load average {LoadAverage()}");
+            $"### Compaction (issue 9) — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}, {Files} files × {RowsPerFile:N0} rows (BIGINT, DOUBLE, VARCHAR, TIMESTAMP), median of {options.Rounds} alternating rounds, load average {BenchMachine.LoadAverage()}");
         text.AppendLine();
         text.AppendLine("| rewrite | input MB | rows | seconds | MB/s | rows/s |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|");
@@ -150,15 +150,4 @@ internal static class CompactionBenchmark
         }
     }
 
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-    }
 }

@@ -50,7 +50,7 @@ internal static class ConsoleLoadBenchmark
         var grid = await ConsoleGridBenchmark.RunAsync(browser, publishedHost, options);
 
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"### Console first load to an interactive SQL editor ({DateTime.UtcNow:yyyy-MM-dd}, {options.Rounds} cold loads each, Debian Chromium headless, localhost)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"### Console first load to an interactive SQL editor ({DateTime.UtcNow:yyyy-MM-dd}, {options.Rounds} cold loads each, Debian Chromium headless, localhost, 2 cores, load average {BenchMachine.LoadAverage()})");
         text.AppendLine();
         text.AppendLine("| console served from | median s | worst s | transferred | requests |");
         text.AppendLine("|---|---:|---:|---:|---:|");
@@ -63,6 +63,7 @@ internal static class ConsoleLoadBenchmark
         text.Append(grid);
         return text.ToString();
     }
+
 
     private static string Row(string name, List<LoadSample> runs) => string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {Median(runs, s => s.Seconds):F2} | {runs.Max(s => s.Seconds):F2} | {Median(runs, s => s.Bytes) / 1024 / 1024:F1} MiB | {Median(runs, s => s.Requests):F0} |");
