@@ -1,7 +1,7 @@
 namespace Iomete.Deploy;
 
 /// <summary>Writes generated files under a root, removing generated templates that are no longer produced.</summary>
-public static class GeneratedFiles
+internal static class GeneratedFiles
 {
     public static IReadOnlyList<string> Write(string root, IReadOnlyDictionary<string, string> files)
     {

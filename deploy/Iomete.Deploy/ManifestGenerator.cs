@@ -9,7 +9,7 @@ namespace Iomete.Deploy;
 /// From functions.metadata (and the app's attributes) and deploy/services.yaml, the chart's generated templates and
 /// the Dapr YAML of <c>components/</c>, as file contents by path relative to the repository root.
 /// </summary>
-public static class ManifestGenerator
+internal static class ManifestGenerator
 {
     public const string GeneratedFolder = "charts/iomete/templates/generated";
     public const string ComponentsFolder = "components";

@@ -4,7 +4,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Iomete.Deploy.Description;
 
 /// <summary><c>deploy/services.yaml</c>: which functions form which Deployment, and how each scales.</summary>
-public sealed class DeploymentDescription
+internal sealed class DeploymentDescription
 {
     public string Image { get; set; } = "";
     public int Port { get; set; } = 8080;
@@ -26,27 +26,27 @@ public sealed class DeploymentDescription
     }
 }
 
-public sealed class GatewayDescription
+internal sealed class GatewayDescription
 {
     public List<string> InternalPrefixes { get; set; } = [];
     public BackendDescription DefaultBackend { get; set; } = new();
     public List<GrpcRouteDescription> Grpc { get; set; } = [];
 }
 
-public sealed class BackendDescription
+internal sealed class BackendDescription
 {
     public string Service { get; set; } = "";
     public int Port { get; set; }
 }
 
-public sealed class GrpcRouteDescription
+internal sealed class GrpcRouteDescription
 {
     public string Name { get; set; } = "";
     public string Prefix { get; set; } = "";
     public int Port { get; set; }
 }
 
-public sealed class ServiceDescription
+internal sealed class ServiceDescription
 {
     public string Name { get; set; } = "";
     public List<string> Functions { get; set; } = [];
@@ -60,7 +60,7 @@ public sealed class ServiceDescription
     public ScalingDescription Scaling { get; set; } = new();
 }
 
-public sealed class WorkerDescription
+internal sealed class WorkerDescription
 {
     public string Name { get; set; } = "";
     public string Image { get; set; } = "";
@@ -68,7 +68,7 @@ public sealed class WorkerDescription
     public ScalingDescription Scaling { get; set; } = new();
 }
 
-public sealed class ScalingDescription
+internal sealed class ScalingDescription
 {
     public HttpScalingDescription? Http { get; set; }
     public int MinReplicas { get; set; }
@@ -76,7 +76,7 @@ public sealed class ScalingDescription
     public List<TriggerDescription> Triggers { get; set; } = [];
 }
 
-public sealed class HttpScalingDescription
+internal sealed class HttpScalingDescription
 {
     public int MinReplicas { get; set; }
     public int MaxReplicas { get; set; } = 1;
@@ -87,7 +87,7 @@ public sealed class HttpScalingDescription
     public int? ScaledownPeriod { get; set; }
 }
 
-public sealed class TriggerDescription
+internal sealed class TriggerDescription
 {
     public string Type { get; set; } = "";
 

@@ -7,7 +7,7 @@ namespace Iomete.Deploy.Emit;
 /// Dapr's components, subscriptions, cron bindings and resiliency. The same objects serve <c>dapr run</c>
 /// (<c>components/</c>, local endpoints) and the chart (values and secrets), so each builder takes a <see cref="DaprTarget"/>.
 /// </summary>
-public static class DaprObjects
+internal static class DaprObjects
 {
     public const string PubSub = "pubsub";
     public const string StateStore = "statestore";
@@ -149,7 +149,7 @@ public static class DaprObjects
 }
 
 /// <summary>Where Dapr objects go: <c>components/</c> for <c>dapr run</c> (local endpoints) or the chart (values, secrets).</summary>
-public sealed record DaprTarget(bool Chart)
+internal sealed record DaprTarget(bool Chart)
 {
     public static DaprTarget Local { get; } = new(false);
     public static DaprTarget Helm { get; } = new(true);

@@ -8,9 +8,10 @@ namespace Iomete.Deploy.Emit;
 /// The gateway's route table as a ConfigMap: <c>routes.yaml</c> (the table itself, for tools and tests) and
 /// <c>locations.conf</c> (Nginx <c>location</c> blocks the gateway includes in its <c>server</c>).
 /// HTTP-scaled services are reached through the KEDA HTTP interceptor (which holds requests during a scale from zero)
-/// when KEDA is on; streaming services and gRPC to compute clusters go straight to their backends.
+/// when KEDA is on; streaming services and gRPC to compute clusters go straight to their backends. Routes of a
+/// feature-dependent service are left out while the feature is off (its paths fall through to the console).
 /// </summary>
-public static class GatewayRoutesConfig
+internal static class GatewayRoutesConfig
 {
     public const string Name = "iomete-gateway-routes";
     public const string Interceptor = "keda-add-ons-http-interceptor-proxy.keda.svc.cluster.local:8080";
@@ -60,6 +61,10 @@ public static class GatewayRoutesConfig
         foreach (var route in table.Routes)
         {
             var service = plan.Services.Single(s => s.Name == route.Service);
+            if (service.Description.Feature is { } feature)
+            {
+                conf.Append("{{- if .Values.features.").Append(feature).Append(" }}\n");
+            }
             conf.Append("location ~ ^").Append(Regex(route.Prefix)).Append("(/|$) {\n");
             if (route.Streaming)
             {
@@ -77,6 +82,10 @@ public static class GatewayRoutesConfig
                 conf.Append("{{- end }}\n");
             }
             conf.Append("}\n");
+            if (service.Description.Feature is not null)
+            {
+                conf.Append("{{- end }}\n");
+            }
         }
         var backend = plan.Description.Gateway.DefaultBackend;
         conf.Append("location / {\n    proxy_pass http://").Append(DaprAppId.Of(backend.Service)).Append(':').Append(backend.Port).Append(";\n}\n");

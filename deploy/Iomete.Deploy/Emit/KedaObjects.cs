@@ -4,7 +4,7 @@ using Iomete.Deploy.Planning;
 namespace Iomete.Deploy.Emit;
 
 /// <summary>KEDA objects: HTTPScaledObjects (HTTP add-on) for HTTP services, ScaledObjects for trigger-scaled ones.</summary>
-public static class KedaObjects
+internal static class KedaObjects
 {
     /// <summary>The TriggerAuthentication that gives the <c>postgresql</c> scaler the password of the chart's PostgreSQL secret.</summary>
     public const string PostgresAuthentication = "iomete-postgresql";

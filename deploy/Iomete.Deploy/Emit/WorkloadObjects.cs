@@ -3,7 +3,7 @@ using Iomete.Deploy.Planning;
 namespace Iomete.Deploy.Emit;
 
 /// <summary>The Deployments and Services: one per service of functions, one per worker.</summary>
-public static class WorkloadObjects
+internal static class WorkloadObjects
 {
     /// <summary>The Secret the Dapr sidecar reads to send <c>dapr-api-token</c> to the app (the chart creates it).</summary>
     public const string AppTokenSecret = "iomete-app-api-token";

@@ -1,7 +1,7 @@
 namespace Iomete.Deploy.Emit;
 
 /// <summary>An ordered YAML mapping: keys are written in the order they were added.</summary>
-public sealed class YamlMap : Dictionary<string, object?>
+internal sealed class YamlMap : Dictionary<string, object?>
 {
     public YamlMap() : base(StringComparer.Ordinal)
     {
@@ -12,4 +12,4 @@ public sealed class YamlMap : Dictionary<string, object?>
 /// Template text written as is in place of a mapping's value, e.g. <c>{{- .Values.resources.sql | toYaml | nindent 12 }}</c>:
 /// <c>{indent}</c> in it becomes the indentation the value's children need.
 /// </summary>
-public sealed record RawTemplate(string Text);
+internal sealed record RawTemplate(string Text);

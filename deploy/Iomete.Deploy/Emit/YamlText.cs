@@ -11,7 +11,7 @@ namespace Iomete.Deploy.Emit;
 /// Writes objects as YAML documents with YamlDotNet, and puts files together: the header comment, a <c>---</c> per
 /// document, and Helm <c>if</c> wrappers for feature-dependent documents.
 /// </summary>
-public static partial class YamlText
+internal static partial class YamlText
 {
     public const string Command = "dotnet run --project deploy/Iomete.Deploy -- --metadata functions/Iomete.Functions.App/bin/Debug/net10.0/functions.metadata --out .";
 

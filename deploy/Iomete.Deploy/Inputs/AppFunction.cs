@@ -1,7 +1,7 @@
 namespace Iomete.Deploy.Inputs;
 
 /// <summary>One function of the built app: what functions.metadata says, plus its pub/sub and cron attributes.</summary>
-public sealed record AppFunction(
+internal sealed record AppFunction(
     string Name,
     string Route,
     IReadOnlyList<string> Methods,
@@ -11,7 +11,7 @@ public sealed record AppFunction(
     CronBinding? Cron);
 
 /// <summary>A <c>[TopicSubscription]</c>: Dapr delivers the topic's events to the function's route.</summary>
-public sealed record TopicSubscription(string PubSubName, string Topic);
+internal sealed record TopicSubscription(string PubSubName, string Topic);
 
 /// <summary>A <c>[CronBinding]</c>: a Dapr cron input binding posts to the function's route on the schedule.</summary>
-public sealed record CronBinding(string Name, string Schedule);
+internal sealed record CronBinding(string Name, string Schedule);

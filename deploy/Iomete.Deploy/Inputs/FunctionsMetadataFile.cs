@@ -6,7 +6,7 @@ namespace Iomete.Deploy.Inputs;
 /// Reads the <c>functions.metadata</c> the Functions SDK writes beside the app's assemblies, and the pub/sub and cron
 /// attributes of each function from those assemblies.
 /// </summary>
-public static class FunctionsMetadataFile
+internal static class FunctionsMetadataFile
 {
     public static IReadOnlyList<AppFunction> Read(string metadataPath)
     {

@@ -1,7 +1,7 @@
 namespace Iomete.Deploy.Planning;
 
 /// <summary>Names shared by the Deployment, its Service, its KEDA objects and its Dapr sidecar.</summary>
-public static class DaprAppId
+internal static class DaprAppId
 {
     public static string Of(string service) => $"iomete-{service}";
 

@@ -4,14 +4,14 @@ using Iomete.Deploy.Inputs;
 namespace Iomete.Deploy.Planning;
 
 /// <summary>One Deployment: its description and the functions it enables (the probes every service shares included).</summary>
-public sealed record PlannedService(ServiceDescription Description, IReadOnlyList<AppFunction> Functions)
+internal sealed record PlannedService(ServiceDescription Description, IReadOnlyList<AppFunction> Functions)
 {
     public string Name => Description.Name;
     public string AppId => DaprAppId.Of(Name);
 }
 
 /// <summary>The functions of the app distributed over the described services, checked to leave none out and none twice.</summary>
-public sealed record DeploymentPlan(DeploymentDescription Description, IReadOnlyList<PlannedService> Services, IReadOnlyList<AppFunction> AllFunctions)
+internal sealed record DeploymentPlan(DeploymentDescription Description, IReadOnlyList<PlannedService> Services, IReadOnlyList<AppFunction> AllFunctions)
 {
     public static DeploymentPlan Create(DeploymentDescription description, IReadOnlyList<AppFunction> functions)
     {

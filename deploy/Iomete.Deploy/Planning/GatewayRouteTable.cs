@@ -1,14 +1,14 @@
 namespace Iomete.Deploy.Planning;
 
 /// <summary>One gateway route: requests under <see cref="Prefix"/> go to <see cref="Service"/>.</summary>
-public sealed record GatewayRoute(RoutePattern Prefix, string Service, bool Streaming);
+internal sealed record GatewayRoute(RoutePattern Prefix, string Service, bool Streaming);
 
 /// <summary>
 /// The gateway's HTTP routes, derived from the function routes: for each public function, the shortest prefix of its
 /// route that no other service's function could also match. Longest-prefix matching over the result sends every
 /// public route to the service that enables it; internal routes (platform calls only) get no route.
 /// </summary>
-public sealed class GatewayRouteTable
+internal sealed class GatewayRouteTable
 {
     private GatewayRouteTable(IReadOnlyList<GatewayRoute> routes, IReadOnlyList<RoutePattern> internalPrefixes)
     {

@@ -4,7 +4,7 @@ namespace Iomete.Deploy.Planning;
 /// A path as segments, where <c>*</c> stands for one route parameter (<c>{domain}</c>, <c>{*path}</c>). A pattern used as
 /// a gateway prefix matches a path when each of its segments equals the path's or either is <c>*</c>.
 /// </summary>
-public sealed record RoutePattern(IReadOnlyList<string> Segments)
+internal sealed record RoutePattern(IReadOnlyList<string> Segments)
 {
     public const string Any = "*";
 

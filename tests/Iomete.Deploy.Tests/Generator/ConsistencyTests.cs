@@ -90,6 +90,18 @@ public sealed class ConsistencyTests
         }
     }
 
+    [Fact]
+    public void Routes_of_a_switched_off_feature_leave_the_gateway()
+    {
+        static string Locations(string values) => (string)GeneratedOutput.RenderedObjects(DefaultValues.Matrix[values])
+            .Single(o => (string?)o.Manifest["metadata"]!["name"] == "iomete-gateway-routes").Manifest["data"]!["locations.conf"]!;
+        Assert.Contains("proxy_set_header Host iomete-event-streams;", Locations("defaults"), StringComparison.Ordinal);
+        var off = Locations("features-off");
+        Assert.DoesNotContain("iomete-event-streams", off, StringComparison.Ordinal);
+        Assert.DoesNotContain("iomete-orchestrator", off, StringComparison.Ordinal);
+        Assert.Contains("iomete-identity", off, StringComparison.Ordinal);
+    }
+
     private static void AssertRouteOfScopedService(string route, JsonNode manifest, string method)
     {
         var scopes = manifest["scopes"]!.AsArray().Select(s => (string)s!).ToList();
