@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 
@@ -6,19 +7,25 @@ namespace Iomete.Deploy.Tests.Chart.Validation;
 /// <summary>
 /// Kinds without a schema in the specs (Role, RoleBinding, ServiceAccount, NetworkPolicy, Job) are read with
 /// KubernetesClient's typed models in strict mode (an unknown or misspelt field fails), then checked for the fields
-/// the API server requires. Returns the problems found; empty when the object is acceptable.
+/// the API server requires. Dapr's Resiliency has neither a CRD in the specs nor a typed model: it gets the
+/// required-field assertions only. Returns the problems found; empty when the object is acceptable.
 /// </summary>
 internal static class TypedObjects
 {
     public static bool Knows(string apiVersion, string kind) => (apiVersion, kind) is
         ("v1", "ServiceAccount") or ("rbac.authorization.k8s.io/v1", "Role") or ("rbac.authorization.k8s.io/v1", "RoleBinding")
-        or ("networking.k8s.io/v1", "NetworkPolicy") or ("batch/v1", "Job");
+        or ("networking.k8s.io/v1", "NetworkPolicy") or ("batch/v1", "Job") or ("dapr.io/v1alpha1", "Resiliency");
 
-    public static IReadOnlyList<string> Problems(string kind, string yaml)
+    public static IReadOnlyList<string> Problems(string kind, string yaml, JsonObject json)
     {
         var problems = new List<string>();
         switch (kind)
         {
+            case "Resiliency":
+                Require(!string.IsNullOrEmpty((string?)json["metadata"]?["name"]), "metadata.name is required", problems);
+                Require(json["spec"]?["policies"] is JsonObject { Count: > 0 }, "spec.policies is required", problems);
+                Require(json["spec"]?["targets"] is JsonObject { Count: > 0 }, "spec.targets is required", problems);
+                break;
             case "ServiceAccount":
                 Metadata(KubernetesYaml.Deserialize<V1ServiceAccount>(yaml, strict: true).Metadata, problems);
                 break;
