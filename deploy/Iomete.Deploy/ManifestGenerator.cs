@@ -23,8 +23,8 @@ internal static class ManifestGenerator
 
         files[$"{GeneratedFolder}/deployments.yaml"] = YamlText.File(
             YamlText.Header("One Deployment per service of deploy/services.yaml, each enabling its functions only."),
-            plan.Services.Select(s => ((object)WorkloadObjects.Deployment(s.Name, description.Image, description.Port, s.Functions.Select(f => f.Name).ToList(), probesServed: true), Condition(s.Description.Feature)))
-                .Concat(workers.Select(w => ((object)WorkloadObjects.Deployment(w.Name, w.Image, description.Port, [], probesServed: true), Condition(w.Feature)))));
+            plan.Services.Select(s => ((object)WorkloadObjects.Deployment(s.Name, description.Image, description.Port, s.Functions.Select(f => f.Name).ToList(), s.Description.Env), Condition(s.Description.Feature)))
+                .Concat(workers.Select(w => ((object)WorkloadObjects.Deployment(w.Name, w.Image, description.Port, [], new Dictionary<string, string>()), Condition(w.Feature)))));
         files[$"{GeneratedFolder}/services.yaml"] = YamlText.File(
             YamlText.Header("One Service per service of functions (workers take no traffic)."),
             plan.Services.Select(s => ((object)WorkloadObjects.Service(s.Name), Condition(s.Description.Feature))));

@@ -57,6 +57,9 @@ internal sealed class ServiceDescription
     /// <summary>Long-lived responses (server-sent events, WebSocket): the gateway streams them unbuffered.</summary>
     public bool Streaming { get; set; }
 
+    /// <summary>Settings this service sets differently from the chart's settings ConfigMap (container env wins over envFrom).</summary>
+    public Dictionary<string, string> Env { get; set; } = [];
+
     public ScalingDescription Scaling { get; set; } = new();
 }
 

@@ -13,14 +13,14 @@ namespace Iomete.Deploy.Emit;
 /// </summary>
 internal static class GatewayRoutesConfig
 {
-    public const string Name = "iomete-gateway-routes";
+    public static readonly string Name = ChartNames.Of("gateway-routes");
     public const string Interceptor = "keda-add-ons-http-interceptor-proxy.keda.svc.cluster.local:8080";
 
     public static YamlMap ConfigMap(GatewayRouteTable table, DeploymentPlan plan) => new()
     {
         ["apiVersion"] = "v1",
         ["kind"] = "ConfigMap",
-        ["metadata"] = new YamlMap { ["name"] = Name, ["labels"] = WorkloadObjects.Labels("gateway") },
+        ["metadata"] = ChartNames.Metadata(Name, WorkloadObjects.Labels("gateway")),
         ["data"] = new YamlMap
         {
             ["routes.yaml"] = YamlText.Document(RoutesDocument(table, plan.Description.Gateway)),
@@ -68,7 +68,7 @@ internal static class GatewayRoutesConfig
             conf.Append("location ~ ^").Append(Regex(route.Prefix)).Append("(/|$) {\n");
             if (route.Streaming)
             {
-                conf.Append("    proxy_pass http://").Append(service.AppId).Append(':').Append(WorkloadObjects.ServicePort).Append(";\n");
+                conf.Append("    proxy_pass http://").Append(ChartNames.Of(service.Name)).Append(':').Append(WorkloadObjects.ServicePort).Append(";\n");
                 conf.Append("    proxy_http_version 1.1;\n    proxy_set_header Upgrade $http_upgrade;\n    proxy_set_header Connection \"upgrade\";\n");
                 conf.Append("    proxy_buffering off;\n    proxy_read_timeout 3600s;\n");
             }
@@ -76,9 +76,9 @@ internal static class GatewayRoutesConfig
             {
                 conf.Append("{{- if .Values.keda.enabled }}\n");
                 conf.Append("    proxy_pass http://").Append(Interceptor).Append(";\n");
-                conf.Append("    proxy_set_header Host ").Append(service.AppId).Append(";\n");
+                conf.Append("    proxy_set_header Host ").Append(ChartNames.Of(service.Name)).Append(";\n");
                 conf.Append("{{- else }}\n");
-                conf.Append("    proxy_pass http://").Append(service.AppId).Append(':').Append(WorkloadObjects.ServicePort).Append(";\n");
+                conf.Append("    proxy_pass http://").Append(ChartNames.Of(service.Name)).Append(':').Append(WorkloadObjects.ServicePort).Append(";\n");
                 conf.Append("{{- end }}\n");
             }
             conf.Append("}\n");
@@ -88,7 +88,7 @@ internal static class GatewayRoutesConfig
             }
         }
         var backend = plan.Description.Gateway.DefaultBackend;
-        conf.Append("location / {\n    proxy_pass http://").Append(DaprAppId.Of(backend.Service)).Append(':').Append(backend.Port).Append(";\n}\n");
+        conf.Append("location / {\n    proxy_pass http://").Append(ChartNames.Of(backend.Service)).Append(':').Append(backend.Port).Append(";\n}\n");
         return conf.ToString();
     }
 

@@ -1,5 +1,4 @@
 using Iomete.Deploy.Description;
-using Iomete.Deploy.Planning;
 
 namespace Iomete.Deploy.Emit;
 
@@ -7,20 +6,20 @@ namespace Iomete.Deploy.Emit;
 internal static class KedaObjects
 {
     /// <summary>The TriggerAuthentication that gives the <c>postgresql</c> scaler the password of the chart's PostgreSQL secret.</summary>
-    public const string PostgresAuthentication = "iomete-postgresql";
+    public static readonly string PostgresAuthentication = ChartNames.Of("postgresql");
 
     public static YamlMap HttpScaledObject(string name, HttpScalingDescription http)
     {
         var spec = new YamlMap
         {
             // The gateway sends requests for this service to the interceptor with this Host header.
-            ["hosts"] = new List<object?> { DaprAppId.Of(name) },
+            ["hosts"] = new List<object?> { ChartNames.Of(name) },
             ["scaleTargetRef"] = new YamlMap
             {
                 ["apiVersion"] = "apps/v1",
                 ["kind"] = "Deployment",
-                ["name"] = DaprAppId.Of(name),
-                ["service"] = DaprAppId.Of(name),
+                ["name"] = ChartNames.Of(name),
+                ["service"] = ChartNames.Of(name),
                 ["port"] = WorkloadObjects.ServicePort,
             },
             ["replicas"] = new YamlMap { ["min"] = http.ScaleToZero ? 0 : http.MinReplicas, ["max"] = http.MaxReplicas },
@@ -34,7 +33,7 @@ internal static class KedaObjects
         {
             ["apiVersion"] = "http.keda.sh/v1alpha1",
             ["kind"] = "HTTPScaledObject",
-            ["metadata"] = new YamlMap { ["name"] = DaprAppId.Of(name), ["labels"] = WorkloadObjects.Labels(name) },
+            ["metadata"] = ChartNames.Metadata(ChartNames.Of(name), WorkloadObjects.Labels(name)),
             ["spec"] = spec,
         };
     }
@@ -43,10 +42,10 @@ internal static class KedaObjects
     {
         ["apiVersion"] = "keda.sh/v1alpha1",
         ["kind"] = "ScaledObject",
-        ["metadata"] = new YamlMap { ["name"] = DaprAppId.Of(name), ["labels"] = WorkloadObjects.Labels(name) },
+        ["metadata"] = ChartNames.Metadata(ChartNames.Of(name), WorkloadObjects.Labels(name)),
         ["spec"] = new YamlMap
         {
-            ["scaleTargetRef"] = new YamlMap { ["name"] = DaprAppId.Of(name) },
+            ["scaleTargetRef"] = new YamlMap { ["name"] = ChartNames.Of(name) },
             ["minReplicaCount"] = scaling.MinReplicas,
             ["maxReplicaCount"] = scaling.MaxReplicas,
             ["triggers"] = scaling.Triggers.Select(Trigger).ToList<object?>(),
@@ -57,7 +56,7 @@ internal static class KedaObjects
     {
         ["apiVersion"] = "keda.sh/v1alpha1",
         ["kind"] = "TriggerAuthentication",
-        ["metadata"] = new YamlMap { ["name"] = PostgresAuthentication },
+        ["metadata"] = ChartNames.Metadata(PostgresAuthentication),
         ["spec"] = new YamlMap
         {
             ["secretTargetRef"] = new List<object?>

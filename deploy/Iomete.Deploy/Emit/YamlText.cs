@@ -13,6 +13,9 @@ namespace Iomete.Deploy.Emit;
 /// </summary>
 internal static partial class YamlText
 {
+    /// <summary>In a <see cref="RawTemplate"/>: a new line at the indentation of the key the template is the value of.</summary>
+    public const string LinePad = "{pad}";
+
     public const string Command = "dotnet run --project deploy/Iomete.Deploy -- --metadata functions/Iomete.Functions.App/bin/Debug/net10.0/functions.metadata --out .";
 
     private static readonly ISerializer Serializer = new SerializerBuilder()
@@ -33,8 +36,9 @@ internal static partial class YamlText
         {
             var indent = m.Groups["indent"].Value;
             var template = raws[int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)]
-                .Replace("{indent}", (indent.Length + 2).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            return $"{indent}{m.Groups["key"].Value}: {template}";
+                .Replace("{indent}", (indent.Length + 2).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace(LinePad, "\n" + indent, StringComparison.Ordinal);
+            return $"{indent}{m.Groups["key"].Value}:{(template.StartsWith('\n') ? "" : " ")}{template}";
         });
     }
 

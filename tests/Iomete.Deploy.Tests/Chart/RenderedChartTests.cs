@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Iomete.Deploy.Tests.Chart.Rendering;
 using Iomete.Deploy.Tests.Chart.Validation;
+using Iomete.Deploy.Tests.Schemas;
 
 namespace Iomete.Deploy.Tests.Chart;
 
@@ -34,18 +35,18 @@ public sealed class RenderedChartTests
     [MemberData(nameof(ChartMatrix.Names), MemberType = typeof(ChartMatrix))]
     public void CoreAndCrdKinds_ValidateAgainstTheOfficialSchemas(string matrixCase)
     {
-        var objects = Render(matrixCase).Where(o => ObjectSchemas.For(o.ApiVersion, o.Kind) is not null).ToList();
+        var objects = Render(matrixCase).Where(o => ManifestSchemas.HasSchema(o.ApiVersion, o.Kind)).ToList();
 
         Assert.Contains(objects, o => o.Kind == "Deployment");
         foreach (var item in objects)
-            KubernetesSchemas.AssertValid(ObjectSchemas.For(item.ApiVersion, item.Kind)!, item.Json, item.ToString());
+            ManifestSchemas.Shared.AssertValid(item.Json, item.File);
     }
 
     [Theory]
     [MemberData(nameof(ChartMatrix.Names), MemberType = typeof(ChartMatrix))]
     public void RbacNetworkPolicyJobKinds_ReadStrictlyByKubernetesClientTypedModels_AndDaprResiliencyByRequiredFieldsOnly_HaveTheirRequiredFields(string matrixCase)
     {
-        var objects = Render(matrixCase).Where(o => ObjectSchemas.For(o.ApiVersion, o.Kind) is null).ToList();
+        var objects = Render(matrixCase).Where(o => !ManifestSchemas.HasSchema(o.ApiVersion, o.Kind)).ToList();
 
         Assert.Contains(objects, o => o.Kind == "Role");
         foreach (var item in objects)

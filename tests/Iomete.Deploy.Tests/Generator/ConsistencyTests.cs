@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Iomete.Deploy.Tests.Chart;
 
 namespace Iomete.Deploy.Tests.Generator;
 
@@ -9,7 +10,8 @@ namespace Iomete.Deploy.Tests.Generator;
 /// </summary>
 public sealed class ConsistencyTests
 {
-    private static readonly IReadOnlyList<(string File, JsonNode Manifest)> Objects = GeneratedOutput.RenderedObjects(DefaultValues.Matrix["defaults"]);
+    private const string RoutesConfigMap = $"{ChartMatrix.Release}-gateway-routes";
+    private static readonly IReadOnlyList<(string File, JsonNode Manifest)> Objects = GeneratedOutput.RenderedObjects("defaults");
     private static readonly IReadOnlyList<FunctionsMetadata.Entry> Functions = FunctionsMetadata.Read();
 
     /// <summary>app id (= Deployment name) → the functions its Functions host loads.</summary>
@@ -63,7 +65,7 @@ public sealed class ConsistencyTests
     [Fact]
     public void The_gateway_refuses_internal_routes_before_any_service_route()
     {
-        var locations = (string)Objects.Single(o => (string?)o.Manifest["metadata"]!["name"] == "iomete-gateway-routes").Manifest["data"]!["locations.conf"]!;
+        var locations = (string)Objects.Single(o => (string?)o.Manifest["metadata"]!["name"] == RoutesConfigMap).Manifest["data"]!["locations.conf"]!;
         var firstLocation = locations.Split('\n').First(l => l.StartsWith("location", StringComparison.Ordinal));
         Assert.Equal("location ~ ^(/internal|/api/[^/]+/internal)(/|$) {", firstLocation);
         Assert.Contains(Functions, f => f.Route.StartsWith("internal/", StringComparison.Ordinal));
@@ -93,13 +95,13 @@ public sealed class ConsistencyTests
     [Fact]
     public void Routes_of_a_switched_off_feature_leave_the_gateway()
     {
-        static string Locations(string values) => (string)GeneratedOutput.RenderedObjects(DefaultValues.Matrix[values])
-            .Single(o => (string?)o.Manifest["metadata"]!["name"] == "iomete-gateway-routes").Manifest["data"]!["locations.conf"]!;
-        Assert.Contains("proxy_set_header Host iomete-event-streams;", Locations("defaults"), StringComparison.Ordinal);
-        var off = Locations("features-off");
-        Assert.DoesNotContain("iomete-event-streams", off, StringComparison.Ordinal);
-        Assert.DoesNotContain("iomete-orchestrator", off, StringComparison.Ordinal);
-        Assert.Contains("iomete-identity", off, StringComparison.Ordinal);
+        static string Locations(string values) => (string)GeneratedOutput.RenderedObjects(values)
+            .Single(o => (string?)o.Manifest["metadata"]!["name"] == RoutesConfigMap).Manifest["data"]!["locations.conf"]!;
+        Assert.Contains($"proxy_set_header Host {ChartMatrix.Release}-event-streams;", Locations("defaults"), StringComparison.Ordinal);
+        var off = Locations("all features off");
+        Assert.DoesNotContain($"{ChartMatrix.Release}-event-streams", off, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{ChartMatrix.Release}-orchestrator", off, StringComparison.Ordinal);
+        Assert.Contains($"{ChartMatrix.Release}-identity", off, StringComparison.Ordinal);
     }
 
     private static void AssertRouteOfScopedService(string route, JsonNode manifest, string method)
@@ -116,7 +118,7 @@ public sealed class ConsistencyTests
 
     private static JsonNode RouteTable()
     {
-        var map = Objects.Single(o => (string?)o.Manifest["kind"] == "ConfigMap" && (string?)o.Manifest["metadata"]!["name"] == "iomete-gateway-routes").Manifest;
+        var map = Objects.Single(o => (string?)o.Manifest["kind"] == "ConfigMap" && (string?)o.Manifest["metadata"]!["name"] == RoutesConfigMap).Manifest;
         return YamlJson.Parse((string)map["data"]!["routes.yaml"]!)!;
     }
 

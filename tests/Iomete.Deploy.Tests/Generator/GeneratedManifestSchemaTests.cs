@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Iomete.Deploy.Tests.Chart;
 using Iomete.Deploy.Tests.Schemas;
 
 namespace Iomete.Deploy.Tests.Generator;
@@ -11,13 +12,13 @@ public sealed class GeneratedManifestSchemaTests
 {
     private static readonly ManifestSchemas Schemas = ManifestSchemas.Shared;
 
-    public static TheoryData<string> Matrix => DefaultValues.MatrixNames();
+    public static TheoryData<string> Matrix => ChartMatrix.Names();
 
     [Theory]
     [MemberData(nameof(Matrix))]
     public void Every_rendered_chart_object_validates_against_its_official_schema(string values)
     {
-        var objects = GeneratedOutput.RenderedObjects(DefaultValues.Matrix[values]);
+        var objects = GeneratedOutput.RenderedObjects(values);
         Assert.NotEmpty(objects);
         foreach (var (file, manifest) in objects)
         {
@@ -33,7 +34,7 @@ public sealed class GeneratedManifestSchemaTests
     [Fact]
     public void Defaults_render_every_kind_the_generator_promises()
     {
-        var kinds = GeneratedOutput.RenderedObjects(DefaultValues.Matrix["defaults"]).Select(o => ManifestSchemas.KindOf(o.Manifest)).ToHashSet();
+        var kinds = GeneratedOutput.RenderedObjects("defaults").Select(o => ManifestSchemas.KindOf(o.Manifest)).ToHashSet();
         Assert.Superset(new HashSet<(string, string)>
         {
             ("apps/v1", "Deployment"), ("v1", "Service"), ("v1", "ConfigMap"),
@@ -45,7 +46,7 @@ public sealed class GeneratedManifestSchemaTests
     [Fact]
     public void Switching_keda_and_dapr_off_drops_their_objects()
     {
-        var kinds = GeneratedOutput.RenderedObjects(DefaultValues.Matrix["keda-and-dapr-off"]).Select(o => ManifestSchemas.KindOf(o.Manifest).Kind).ToHashSet();
+        var kinds = GeneratedOutput.RenderedObjects("own secrets, keys, tls, oidc, no network policies, no dapr").Select(o => ManifestSchemas.KindOf(o.Manifest).Kind).ToHashSet();
         Assert.Equal(["ConfigMap", "Deployment", "Service"], kinds.Order(StringComparer.Ordinal));
     }
 

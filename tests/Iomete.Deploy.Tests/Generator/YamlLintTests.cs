@@ -18,9 +18,8 @@ public sealed class YamlLintTests
         var rendered = Directory.CreateTempSubdirectory("iomete-yamllint-");
         try
         {
-            foreach (var template in GeneratedOutput.TemplateFiles())
-                await File.WriteAllTextAsync(Path.Combine(rendered.FullName, Path.GetFileName(template)),
-                    GeneratedOutput.Rendered(template, DefaultValues.Matrix["defaults"]));
+            foreach (var template in GeneratedOutput.Rendered("defaults"))
+                await File.WriteAllTextAsync(Path.Combine(rendered.FullName, Path.GetFileName(template.Path)), template.Text);
             var start = new ProcessStartInfo(YamlLint)
             {
                 ArgumentList = { "-f", "parsable", "-c", Path.Combine(GeneratedOutput.Root, "deploy", ".yamllint"),
