@@ -139,4 +139,14 @@ public sealed class ChartBehaviourTests
         Assert.Equal(["lake-settings", "lake-settings"], envFrom.Select(e => (string?)(e!["configMapRef"] ?? e["secretRef"])!["name"]));
         Assert.Equal(JsonValue.Create(true).ToJsonString(), template["spec"]!["containers"]![0]!["securityContext"]!["readOnlyRootFilesystem"]!.ToJsonString());
     }
+
+    [Theory]
+    [InlineData("defaults", "pubsub.jetstream")]
+    [InlineData("kafka", "pubsub.kafka")]
+    public void PubSub_IsNatsByDefault_AndKafkaWhenBrokersAreSet(string matrixCase, string type)
+    {
+        var pubsub = Single(RenderedChartTests.Render(matrixCase), "Component", "pubsub", ns: null);
+
+        Assert.Equal(type, (string?)pubsub.Json["spec"]!["type"]);
+    }
 }

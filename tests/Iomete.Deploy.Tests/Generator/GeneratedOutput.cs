@@ -25,11 +25,13 @@ internal static class GeneratedOutput
     public static IReadOnlyList<string> ComponentFiles() =>
         Directory.GetFiles(Path.Combine(Root, ManifestGenerator.ComponentsFolder), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Every template of the chart, rendered with the values of one <see cref="ChartMatrix"/> case.</summary>
+    public static IReadOnlyList<RenderedFile> RenderedChart(string matrixCase) =>
+        Renderer.Value.Render(ChartMatrix.Release, ChartMatrix.Namespace, ChartMatrix.Overrides(matrixCase));
+
     /// <summary>The generated templates only, rendered with the values of one <see cref="ChartMatrix"/> case.</summary>
     public static IReadOnlyList<RenderedFile> Rendered(string matrixCase) =>
-        Renderer.Value.Render(ChartMatrix.Release, ChartMatrix.Namespace, ChartMatrix.Overrides(matrixCase))
-            .Where(f => f.Path.StartsWith(GeneratedTemplates, StringComparison.Ordinal))
-            .ToList();
+        RenderedChart(matrixCase).Where(f => f.Path.StartsWith(GeneratedTemplates, StringComparison.Ordinal)).ToList();
 
     /// <summary>Every object of every generated template rendered with these values, with the file it came from.</summary>
     public static IReadOnlyList<(string File, JsonNode Manifest)> RenderedObjects(string matrixCase) =>

@@ -2,13 +2,13 @@ using System.Diagnostics;
 
 namespace Iomete.Deploy.Tests.Generator;
 
-/// <summary>yamllint (Debian package) passes on components/ and on the chart's generated templates rendered with default values.</summary>
+/// <summary>yamllint (Debian package) passes on components/ and on every chart template (hand-written and generated) rendered with default values.</summary>
 public sealed class YamlLintTests
 {
     private const string YamlLint = "/usr/bin/yamllint";
 
     [Fact]
-    public async Task Yamllint_passes_on_components_and_rendered_generated_templates()
+    public async Task Yamllint_passes_on_components_and_rendered_chart_templates()
     {
         if (!File.Exists(YamlLint) && !Requires.InCi)
         {
@@ -18,8 +18,8 @@ public sealed class YamlLintTests
         var rendered = Directory.CreateTempSubdirectory("iomete-yamllint-");
         try
         {
-            foreach (var template in GeneratedOutput.Rendered("defaults"))
-                await File.WriteAllTextAsync(Path.Combine(rendered.FullName, Path.GetFileName(template.Path)), template.Text);
+            foreach (var template in GeneratedOutput.RenderedChart("defaults"))
+                await File.WriteAllTextAsync(Path.Combine(rendered.FullName, template.Path.Replace('/', '_')), template.Text);
             var start = new ProcessStartInfo(YamlLint)
             {
                 ArgumentList = { "-f", "parsable", "-c", Path.Combine(GeneratedOutput.Root, "deploy", ".yamllint"),

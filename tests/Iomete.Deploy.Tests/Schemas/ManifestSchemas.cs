@@ -37,13 +37,15 @@ internal sealed class ManifestSchemas
         ["sparkoperator.k8s.io/ScheduledSparkApplication"] = "sparkoperator.k8s.io_scheduledsparkapplications.yaml",
     };
 
-    private readonly ConcurrentDictionary<(string ApiVersion, string Kind), JsonSchema?> _schemas = new();
+    // Lazy: test classes running in parallel must not build (and register) one schema twice at the same time.
+    private readonly ConcurrentDictionary<(string ApiVersion, string Kind), Lazy<JsonSchema?>> _schemas = new();
 
     /// <summary>One instance per test class is enough: schemas are built once per kind on first use.</summary>
     public static ManifestSchemas Shared { get; } = new();
 
     /// <summary>The schema for this apiVersion and kind, or null when the specs hold none.</summary>
-    public JsonSchema? Find(string apiVersion, string kind) => _schemas.GetOrAdd((apiVersion, kind), Load);
+    public JsonSchema? Find(string apiVersion, string kind) =>
+        _schemas.GetOrAdd((apiVersion, kind), key => new Lazy<JsonSchema?>(() => Load(key))).Value;
 
     public static bool HasSchema(string apiVersion, string kind) =>
         CoreFiles.ContainsKey((apiVersion, kind)) || CrdFiles.ContainsKey($"{Group(apiVersion)}/{kind}");
