@@ -59,4 +59,15 @@ public sealed class ValuesSchemaTests
         values["storage"]!["type"] = "minio";
         Assert.NotEmpty(Errors(values));
     }
+
+    [Fact]
+    public void Kafka_WithoutBrokers_IsRefused_ButNatsNeedsNone()
+    {
+        var values = DefaultValues();
+        Assert.Equal("", (string?)values["pubsub"]!["kafka"]!["brokers"]);
+        Assert.Empty(Errors(values));
+
+        values["pubsub"]!["type"] = "kafka";
+        Assert.Contains(Errors(values), e => e.StartsWith("/pubsub/kafka/brokers", StringComparison.Ordinal));
+    }
 }
