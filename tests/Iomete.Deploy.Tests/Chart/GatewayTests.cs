@@ -10,7 +10,7 @@ public sealed partial class GatewayTests
 
     [Theory]
     [MemberData(nameof(ChartMatrix.Names), MemberType = typeof(ChartMatrix))]
-    public void EveryProxyPass_NamesARenderedServiceAndPort_OrTheKedaInterceptor(string matrixCase)
+    public void EveryProxyPass_NamesARenderedServiceAndPort_OrTheKedaInterceptorWithTheHostOfAnHttpScaledObject(string matrixCase)
     {
         var objects = RenderedChartTests.Render(matrixCase);
         var services = objects.Where(o => o.Kind == "Service")
@@ -26,6 +26,11 @@ public sealed partial class GatewayTests
             Assert.True(services.Contains(target), $"{matrixCase}: the gateway proxies to {target}, which no rendered Service serves");
         var keda = objects.Any(o => o.Kind == "HTTPScaledObject");
         Assert.Equal(keda, targets.Contains(Interceptor));
+        // Through the interceptor, the Host header picks the HTTPScaledObject (and so the Deployment it wakes).
+        var hosts = objects.Where(o => o.Kind == "HTTPScaledObject")
+            .SelectMany(o => o.Json["spec"]!["hosts"]!.AsArray().Select(h => (string)h!)).ToHashSet();
+        foreach (var host in HostHeader().Matches(locations).Select(m => m.Groups["host"].Value))
+            Assert.True(hosts.Contains(host), $"{matrixCase}: the gateway sends Host {host}, which no HTTPScaledObject serves");
     }
 
     [Fact]
@@ -79,4 +84,7 @@ public sealed partial class GatewayTests
 
     [GeneratedRegex(@"proxy_pass http://(?<target>[^;/]+);")]
     private static partial Regex ProxyPass();
+
+    [GeneratedRegex(@"proxy_set_header Host (?<host>[^;]+);")]
+    private static partial Regex HostHeader();
 }
