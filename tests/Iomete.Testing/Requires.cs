@@ -20,5 +20,16 @@ public static class Requires
     }
 
     /// <summary>The shared folder beside the checkout (specs, references).</summary>
-    public static string SharedFolder() => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared"));
+    /// <remarks>A git worktree sits deeper than the main checkout, so the nearest ancestor's <c>shared</c> folder counts.</remarks>
+    public static string SharedFolder()
+    {
+        var dir = new DirectoryInfo(RepositoryRoot()).Parent;
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "shared")))
+        {
+            dir = dir.Parent;
+        }
+        return dir is null
+            ? Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared"))
+            : Path.Combine(dir.FullName, "shared");
+    }
 }

@@ -23,6 +23,9 @@ internal static class KubernetesSchemas
     public static JsonSchema Service => ServiceSchema.Value;
     public static JsonSchema Secret => SecretSchema.Value;
 
+    /// <summary>The official ObjectMeta schema, for CRDs that leave <c>metadata</c> a bare object.</summary>
+    public static JsonNode ObjectMeta() => DeploymentJson.Value["properties"]!["metadata"]!.DeepClone();
+
     public static string SpecsFolder => Path.Combine(Requires.SharedFolder(), "specs", "k8s");
 
     /// <summary>Every error the schema reports, as <c>instance-location: message</c>; empty when valid.</summary>
@@ -61,14 +64,15 @@ internal static class KubernetesSchemas
         var schema = CrdSchemaConverter.Convert(version["schema"]!["openAPIV3Schema"]!.AsObject());
         // The CRD leaves metadata as a bare object (the API server checks ObjectMeta itself); check it like the
         // server does, with the ObjectMeta of the official Kubernetes schema.
-        schema["properties"]!["metadata"] = DeploymentJson.Value["properties"]!["metadata"]!.DeepClone();
+        schema["properties"]!["metadata"] = ObjectMeta();
         schema["properties"]!["apiVersion"] = new JsonObject { ["enum"] = new JsonArray("sparkoperator.k8s.io/v1beta2") };
         schema["properties"]!["kind"] = new JsonObject { ["enum"] = new JsonArray("SparkApplication") };
         schema["required"] = new JsonArray("apiVersion", "kind", "metadata", "spec");
         return schema;
     }
 
-    private static JsonObject LoadJsonSchema(string file)
+    /// <summary>One strict standalone schema of <c>json-schema/</c>, e.g. <c>configmap-v1.json</c>.</summary>
+    public static JsonObject LoadJsonSchema(string file)
     {
         var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(SpecsFolder, "json-schema", file)))!.AsObject();
         // "http://json-schema.org/schema#" names no draft; the keywords used are draft-7 ones.
@@ -76,7 +80,7 @@ internal static class KubernetesSchemas
         return schema;
     }
 
-    private static JsonSchema Build(JsonObject schema, string name)
+    public static JsonSchema Build(JsonObject schema, string name)
     {
         using var document = JsonDocument.Parse(schema.ToJsonString());
         return JsonSchema.Build(document.RootElement.Clone(), new BuildOptions { Dialect = Dialect.Draft07 },

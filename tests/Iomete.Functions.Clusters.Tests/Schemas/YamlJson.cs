@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Iomete.Functions.Clusters.Tests.Schemas;
 
-/// <summary>YAML (the first document) to JSON, typing plain scalars as YAML 1.2's core schema does; quoted scalars stay strings.</summary>
+/// <summary>YAML to JSON, typing plain scalars as YAML 1.2's core schema does; quoted scalars stay strings.</summary>
 internal static class YamlJson
 {
     public static JsonNode? Parse(string yaml)
@@ -13,6 +13,14 @@ internal static class YamlJson
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
         return Convert(stream.Documents[0].RootNode);
+    }
+
+    /// <summary>Every document of a multi-document stream (<c>---</c> separated); empty documents are skipped.</summary>
+    public static IReadOnlyList<JsonNode> ParseAll(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return stream.Documents.Select(d => Convert(d.RootNode)).OfType<JsonNode>().ToList();
     }
 
     private static JsonNode? Convert(YamlNode node) => node switch
