@@ -159,7 +159,7 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         var port = FreePort();
         var dataDir = Path.Combine(Path.GetTempPath(), "iomete-console-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         foreach (var a in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--Iomete:DataDir", dataDir, "--Iomete:Identity:AdminPassword", password })
         {
             start.ArgumentList.Add(a);

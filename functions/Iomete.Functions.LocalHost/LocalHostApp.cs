@@ -14,7 +14,7 @@ public static class LocalHostApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, WebRootPath = ConsoleHosting.PublishedWebRoot() });
         builder.Services.AddIometeServices();
         builder.Services.AddLocalAdapters();
         builder.Services.PostConfigure<InternalCallOptions>(o => o.AppApiToken ??= LocalAppToken.Create());

@@ -31,6 +31,17 @@ internal static class ConsoleHosting
         }
     }
 
+    /// <summary>
+    /// A published host keeps the console's files in <c>wwwroot</c> beside its assembly. The web root defaults to the working
+    /// directory's <c>wwwroot</c>, so a host started from another folder would answer the files' routes with empty bodies.
+    /// Null (the default web root) in a build, where the files are read from their projects.
+    /// </summary>
+    public static string? PublishedWebRoot()
+    {
+        var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(published) ? published : null;
+    }
+
     /// <summary>Rewrites console page requests to <c>/index.html</c> and gives console responses a policy that lets the app run.</summary>
     public static IApplicationBuilder UseConsolePages(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
