@@ -35,6 +35,11 @@ if [ ! -x /usr/sbin/nginx ]; then
   echo "installing nginx"
   apt_install nginx
 fi
+# yamllint checks the Helm chart's rendered templates and the Dapr components.
+if ! command -v yamllint >/dev/null; then
+  echo "installing yamllint"
+  apt_install yamllint
+fi
 # Node.js runs the S3-compatible test server (npm s3rver) and, later, independent clients.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "installing Node.js"
