@@ -146,7 +146,8 @@ public sealed class SqlJobTests(NoDataPlaneJobsFixture fixture) : IClassFixture<
     [Fact]
     public async Task ASqlRunPastItsLimit_IsAbortedWithExecutionTimeout_AndItsStatementCancelled()
     {
-        var (jobId, runId, queryId) = await StartLongRunAsync(new() { ["maxExecutionDurationSeconds"] = 5 });
+        // The limit counts from the run's start: long enough that a busy CI machine starts the statement within it.
+        var (jobId, runId, queryId) = await StartLongRunAsync(new() { ["maxExecutionDurationSeconds"] = 20 });
         var aborted = await fixture.WaitForStatusAsync(jobId, runId, "ABORTED");
         Assert.Equal("EXECUTION_TIMEOUT", aborted.Str("reason"));
         await WaitForQueryAsync(queryId, "CANCELLED");
