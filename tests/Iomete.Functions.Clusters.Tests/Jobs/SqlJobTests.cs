@@ -147,7 +147,7 @@ public sealed class SqlJobTests(NoDataPlaneJobsFixture fixture) : IClassFixture<
     public async Task ASqlRunPastItsLimit_IsAbortedWithExecutionTimeout_AndItsStatementCancelled()
     {
         // The limit counts from the run's start: long enough that a busy CI machine starts the statement within it.
-        var (jobId, runId, queryId) = await StartLongRunAsync(new() { ["maxExecutionDurationSeconds"] = 20 });
+        var (jobId, runId, queryId) = await StartLongRunAsync(new() { ["maxExecutionDurationSeconds"] = 10 });
         var aborted = await fixture.WaitForStatusAsync(jobId, runId, "ABORTED");
         Assert.Equal("EXECUTION_TIMEOUT", aborted.Str("reason"));
         await WaitForQueryAsync(queryId, "CANCELLED");
