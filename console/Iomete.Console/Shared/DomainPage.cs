@@ -12,6 +12,7 @@ namespace Iomete.Console.Shared;
 public abstract class DomainPage : ComponentBase, IDisposable
 {
     private readonly List<IDisposable> subscriptions = [];
+    private readonly CancellationTokenSource closed = new();
     private bool listensForResync;
 
     [Parameter] public string Domain { get; set; } = "";
@@ -66,8 +67,39 @@ public abstract class DomainPage : ComponentBase, IDisposable
             });
         }));
 
+    /// <summary>
+    /// The safety net under the push stream: every <paramref name="interval"/> while the page is shown, runs
+    /// <paramref name="load"/> and re-renders, but only on ticks where <paramref name="active"/> holds (an unfinished run).
+    /// </summary>
+    protected void Poll(TimeSpan interval, Func<bool> active, Func<Task> load) => _ = PollAsync(interval, active, load, closed.Token);
+
+    private async Task PollAsync(TimeSpan interval, Func<bool> active, Func<Task> load, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                if (active())
+                {
+                    await InvokeAsync(async () =>
+                    {
+                        await load();
+                        StateHasChanged();
+                    });
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page closed.
+        }
+    }
+
     public void Dispose()
     {
+        closed.Cancel();
+        closed.Dispose();
         foreach (var s in subscriptions)
         {
             s.Dispose();
